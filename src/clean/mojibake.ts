@@ -1,0 +1,747 @@
+// Mojibake repair for GBK text that was read one byte out of step.
+//
+// When a GBK page loses one byte, every following two-byte character is decoded from the trail byte
+// of one character and the lead byte of the next: "　（一）創新" comes out as "?。ㄒ唬﹦撔". The lost
+// byte shows as "?", pairs in GBK's user-defined areas come out as private-use characters, and a
+// later pass may have folded the full-width punctuation of the garbled result to ASCII. The
+// misreading ends by itself at the first trail byte in ASCII range (it shows as a stray letter,
+// "瓌t") or at a lead byte followed by an ASCII byte, which the decoder swallowed into one "?"
+// ("枷?/p>" was "想</p>"). Re-encoding the run, putting a lead byte back in front and decoding again
+// restores the text. The bytes hidden in a "?" are guessed, and every guess, and whether to repair
+// at all, is judged by a word model built from jieba's dictionary.
+import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import iconv from "iconv-lite";
+import * as OpenCC from "opencc-js";
+import type { Line, Note, Script } from "../model.js";
+import { note, type CleanStep, type StepContext, type StepResult } from "./step.js";
+
+// ---------------------------------------------------------------------------------------------
+// Word model: jieba's word list as unigram word probabilities
+
+export interface WordModel {
+  /** log-probability of the word codes[from, to) (simplified code units), or null when no word */
+  word(codes: ArrayLike<number>, from: number, to: number): number | null;
+  /** whether some word of two or more characters starts with this code unit */
+  startsWords(code: number): boolean;
+  /** a conjunction or preposition standing alone (和, 在, 對): no clause ends right after one */
+  joinsNext(code: number): boolean;
+}
+
+const MAX_WORD = 6;
+const TABLE_BITS = 20;
+
+let h1 = 0;
+let h2 = 0;
+
+/** Two independent 32-bit hashes of codes[from, to), left in h1 and h2: a false hit needs both. */
+function hash2(codes: ArrayLike<number>, from: number, to: number): void {
+  let a = 0x811c9dc5;
+  let b = 17;
+  for (let k = from; k < to; k++) {
+    a = Math.imul(a ^ codes[k], 0x01000193);
+    b = (Math.imul(b, 31) + codes[k]) | 0;
+  }
+  h1 = a >>> 0 || 1;
+  h2 = b >>> 0;
+}
+
+/**
+ * Indexes the dictionary by first character and hashes a character's words only when a word starting
+ * with it is first looked up: hashing all 350,000 entries up front would cost more than a whole run
+ * over a garbled file, which touches a few thousand first characters.
+ */
+function buildModel(dict: Uint8Array): WordModel {
+  const n = dict.length;
+  const cap = Math.ceil(n / 6) + 1; // the shortest line, "x 1 n\n", has six bytes
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  const firsts = new Uint16Array(cap);
+  const freqs = new Float64Array(cap);
+  const single = new Float64Array(0x10000);
+  const joins = new Uint8Array(0x10000);
+  let lines = 0;
+  let total = 0;
+  let i = 0;
+  while (i < n) {
+    const nl = dict.indexOf(0x0a, i);
+    const lineEnd = nl < 0 ? n : nl;
+    const sp = dict.indexOf(0x20, i);
+    if (sp > i && sp < lineEnd) {
+      let f = 0;
+      let k = sp + 1;
+      while (k < lineEnd && dict[k] >= 0x30 && dict[k] <= 0x39) f = f * 10 + dict[k++] - 0x30;
+      const b = dict[i];
+      // only words in the BMP's three-byte range matter: Han text never pairs with ASCII entries
+      if (f > 0 && b >= 0xe0 && b < 0xf0) {
+        const first = ((b & 0x0f) << 12) | ((dict[i + 1] & 0x3f) << 6) | (dict[i + 2] & 0x3f);
+        total += f;
+        if (sp - i === 3) {
+          single[first] += f;
+          // a one-letter tag "c" (conjunction) or "p" (preposition)
+          const t = dict[k + 1];
+          if (dict[k] === 0x20 && (t === 0x63 || t === 0x70) && (k + 2 >= lineEnd || dict[k + 2] === 0x0d)) joins[first] = 1;
+        } else if (sp - i <= 3 * MAX_WORD) {
+          starts[lines] = i;
+          ends[lines] = sp;
+          firsts[lines] = first;
+          freqs[lines] = f;
+          lines++;
+        }
+      } else total += f;
+    }
+    i = lineEnd + 1;
+  }
+  // counting sort of the multi-character words by first character
+  const bucket = new Int32Array(0x10001);
+  for (let k = 0; k < lines; k++) bucket[firsts[k] + 1]++;
+  for (let c = 0; c < 0x10000; c++) bucket[c + 1] += bucket[c];
+  const order = new Int32Array(lines);
+  const fill = bucket.slice(0, 0x10000);
+  for (let k = 0; k < lines; k++) order[fill[firsts[k]]++] = k;
+
+  const logTotal = Math.log(total);
+  const size = 1 << TABLE_BITS;
+  const mask = size - 1;
+  const table = new Uint32Array(size * 3); // h1, h2, frequency per slot, side by side for the cache
+  const built = new Uint8Array(0x10000);
+  const codes = new Int32Array(MAX_WORD);
+  let used = 0;
+  const slot = (): number => {
+    let s = h1 & mask;
+    while (table[s * 3] !== 0 && (table[s * 3] !== h1 || table[s * 3 + 1] !== h2)) s = (s + 1) & mask;
+    return s;
+  };
+  const build = (first: number): void => {
+    built[first] = 1;
+    for (let o = bucket[first]; o < bucket[first + 1] && used < size * 0.75; o++) {
+      const k = order[o];
+      let len = 0;
+      let p = starts[k];
+      let ok = true;
+      while (p < ends[k]) {
+        const b = dict[p];
+        if (b < 0xe0 || b >= 0xf0) {
+          ok = false;
+          break;
+        }
+        codes[len++] = ((b & 0x0f) << 12) | ((dict[p + 1] & 0x3f) << 6) | (dict[p + 2] & 0x3f);
+        p += 3;
+      }
+      if (!ok) continue;
+      hash2(codes, 0, len);
+      const s = slot();
+      if (table[s * 3] === 0) {
+        table[s * 3] = h1;
+        table[s * 3 + 1] = h2;
+        used++;
+      }
+      table[s * 3 + 2] = Math.min(0xffffffff, table[s * 3 + 2] + freqs[k]);
+    }
+  };
+  return {
+    word(c, from, to) {
+      if (to - from === 1) {
+        const f = single[c[from]];
+        return f > 0 ? Math.log(f) - logTotal : null;
+      }
+      const first = c[from];
+      if (bucket[first] === bucket[first + 1]) return null;
+      if (!built[first]) build(first);
+      hash2(c, from, to);
+      const s = slot();
+      return table[s * 3] === 0 ? null : Math.log(table[s * 3 + 2]) - logTotal;
+    },
+    startsWords: (code) => bucket[code] !== bucket[code + 1],
+    joinsNext: (code) => joins[code] === 1,
+  };
+}
+
+function dictionaryPath(): string {
+  const root = dirname(createRequire(import.meta.url).resolve("nodejieba/package.json"));
+  for (const rel of ["submodules/cppjieba/dict/jieba.dict.utf8", "dict/jieba.dict.utf8", "lib/dict/jieba.dict.utf8"]) {
+    const p = join(root, rel);
+    if (existsSync(p)) return p;
+  }
+  throw new Error(`mojibake: jieba.dict.utf8 not found under ${root}`);
+}
+
+let model: WordModel | null = null;
+
+/** The word model, read from nodejieba's dictionary on first use and kept for the process. */
+export function wordModel(): WordModel {
+  return (model ??= buildModel(readFileSync(dictionaryPath())));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scripts
+
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+let toSimplified: ((s: string) => string) | null = null;
+let toTraditional: ((s: string) => string) | null = null;
+const simplifiedChar = new Map<number, number>();
+const traditionalChar = new Map<number, number>();
+
+function convertChar(cache: Map<number, number>, convert: (s: string) => string, code: number): number {
+  let s = cache.get(code);
+  if (s === undefined) {
+    const out = convert(String.fromCharCode(code));
+    s = out.length === 1 ? out.charCodeAt(0) : code;
+    cache.set(code, s);
+  }
+  return s;
+}
+
+/** The dictionary is simplified while plans come in both scripts: text is looked up simplified,
+ *  character by character (word-level conversions do not matter for telling text from garbage). */
+function simplified(code: number): number {
+  if (!isHan(code)) return code;
+  return convertChar(simplifiedChar, (toSimplified ??= OpenCC.Converter({ from: "tw", to: "cn" })), code);
+}
+
+function traditional(code: number): number {
+  if (!isHan(code)) return code;
+  return convertChar(traditionalChar, (toTraditional ??= OpenCC.Converter({ from: "cn", to: "tw" })), code);
+}
+
+/** Whether a character belongs to one script only, and so is out of place in text of the other. */
+function foreignTo(script: Script, code: number): boolean {
+  if (!isHan(code)) return false;
+  return script === "traditional" ? simplified(code) === code && traditional(code) !== code : simplified(code) !== code;
+}
+
+/** The script of the text, by the share of Han characters a conversion to simplified changes. */
+export function scriptOf(texts: string[]): Script {
+  let han = 0;
+  let changed = 0;
+  for (const t of texts) {
+    for (let k = 0; k < t.length && han < 4000; k++) {
+      const c = t.charCodeAt(k);
+      if (!isHan(c)) continue;
+      han++;
+      if (simplified(c) !== c) changed++;
+    }
+  }
+  return han > 0 && changed / han > 0.02 ? "traditional" : "simplified";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring: the best segmentation into dictionary words and single tokens, as log-probability
+
+/** What a run is scored with: the word model and the script the rest of the document is in. */
+export interface Scorer {
+  m: WordModel;
+  script: Script;
+}
+
+const OPEN = "（(“《‘【「『〈［〔｛";
+const CLOSE = "）)”》’】」』〉］〕｝";
+const MID = "，。、；：？！";
+const ASCII_PUNCT = ",.;:!%";
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
+/** Characters that never stand in a Chinese plan but are what a misread GBK byte pair gives. */
+export const isGarbleMark = (c: number): boolean =>
+  (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x3105 && c <= 0x3129) || c === 0xfffd;
+
+const UNKNOWN = -21;
+/** what a character of the other script costs: a decoding that yields one is probably wrong */
+const FOREIGN = -4;
+
+/** log-probability of a character standing alone, given the one before it and the open brackets. */
+function tokenLogProb(m: WordModel, prev: number, c: number, opened: number): number {
+  if (isHan(c)) {
+    return m.word([simplified(c)], 0, 1) ?? UNKNOWN;
+  }
+  if (isGarbleMark(c)) return UNKNOWN;
+  const ch = String.fromCharCode(c);
+  const p = prev >= 0 ? String.fromCharCode(prev) : "";
+  const start = prev < 0 || isSpace(prev);
+  if (c === 0x3000) return start ? -3 : -12;
+  if (c === 0x20) return start ? -3 : -7;
+  if (c === 0x2026 || c === 0x2014) return prev === c ? -0.7 : start ? -10 : -6;
+  // the common marks first: brackets other than （）“” are rarer, and so are ；：？！ against ，。、
+  const rare = OPEN.indexOf(ch) > 3 || CLOSE.indexOf(ch) > 3 || MID.indexOf(ch) > 2 ? -3 : 0;
+  if (OPEN.includes(ch)) return rare + (p !== "" && OPEN.includes(p) ? -12 : -4.5);
+  if (CLOSE.includes(ch)) return rare + (opened > 0 ? -3 : -12);
+  if (MID.includes(ch)) return rare + (start || (p !== "" && (MID + OPEN).includes(p)) || m.joinsNext(simplified(prev)) ? -14 : -3.9);
+  // a "?" against Chinese text or right after punctuation is what a lost byte looks like
+  if (ch === "?") return start || prev > 0x7f ? -12 : /[\p{P}]/u.test(p) ? -14 : -5;
+  if (c >= 0x30 && c <= 0x39) return -6;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return -6;
+  if (ASCII_PUNCT.includes(ch)) return -5;
+  if (c < 0x80) return -9;
+  if (c >= 0xff10 && c <= 0xff19) return -7;
+  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return -8;
+  if (c === 0x00b7 || c === 0x25cf || c === 0xff05 || c === 0x2103 || c === 0x2030) return -7;
+  // kana, Greek, Cyrillic, box drawing, small forms and the like: what misread byte pairs give
+  return -17;
+}
+
+const CONTEXT = 3;
+
+/** Best-segmentation log-probability of text[from, to), every Han character of the other script
+ *  paying FOREIGN. */
+function segmentScore(s: Scorer, text: string, from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0) return 0;
+  const codes = new Array<number>(n);
+  const foreign = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(from + k);
+    codes[k] = simplified(c);
+    foreign[k] = foreignTo(s.script, c) ? FOREIGN : 0;
+  }
+  let opened = 0;
+  for (let k = Math.max(0, from - 40); k < from; k++) opened = bracketDelta(opened, text[k]);
+  const best = new Float64Array(n + 1).fill(-Infinity);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const here = best[i];
+    const prev = from + i > 0 ? text.charCodeAt(from + i - 1) : -1;
+    const single = here + foreign[i] + tokenLogProb(s.m, prev, text.charCodeAt(from + i), opened);
+    if (single > best[i + 1]) best[i + 1] = single;
+    if (isHan(codes[i]) && s.m.startsWords(codes[i])) {
+      let pay = foreign[i];
+      for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
+        if (!isHan(codes[j - 1])) break;
+        pay += foreign[j - 1];
+        const w = s.m.word(codes, i, j);
+        if (w !== null && here + w + pay > best[j]) best[j] = here + w + pay;
+      }
+    }
+    opened = bracketDelta(opened, text[from + i]);
+  }
+  return best[n];
+}
+
+/**
+ * Log-probability of text[from, to) given what comes before it: the few characters before `from`
+ * are segmented along, so a word may reach across the start, and their own cost is taken off again.
+ */
+export function scoreSpan(s: Scorer, text: string, from: number, to: number): number {
+  const ctx = Math.max(0, from - CONTEXT);
+  return segmentScore(s, text, ctx, to) - segmentScore(s, text, ctx, from);
+}
+
+function bracketDelta(opened: number, ch: string): number {
+  if (OPEN.includes(ch)) return opened + 1;
+  if (CLOSE.includes(ch)) return Math.max(0, opened - 1);
+  return opened;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bytes
+
+/**
+ * Private-use code points that GBK decoders (CP936, GB18030-2000) give to byte pairs that
+ * GB18030-2005 later assigned to real characters: iconv-lite encodes these code points as four
+ * bytes, so their two-byte positions are listed here, as [first code point, last, first byte pair].
+ */
+const LEGACY_PUA: Array<[number, number, number]> = [
+  [0xe76c, 0xe76c, 0xa2e3],
+  [0xe78d, 0xe793, 0xa6d9],
+  [0xe794, 0xe795, 0xa6ec],
+  [0xe796, 0xe796, 0xa6f3],
+  [0xe7c7, 0xe7c7, 0xa8bc],
+  [0xe7c8, 0xe7c8, 0xa8bf],
+  [0xe7e7, 0xe7f3, 0xa989],
+  [0xe801, 0xe805, 0xa9f0],
+  [0xe815, 0xe843, 0xfe50],
+  [0xe844, 0xe864, 0xfe80],
+];
+
+const encoded = new Map<string, number>();
+
+/** The two GBK bytes of a character as one number (lead << 8 | trail), or -1 when it has none. */
+export function gbkPair(ch: string): number {
+  let v = encoded.get(ch);
+  if (v === undefined) {
+    const b = iconv.encode(ch, "gb18030");
+    v = b.length === 2 && b[0] >= 0x81 ? (b[0] << 8) | b[1] : -1;
+    if (v < 0 && ch.length === 1) {
+      const c = ch.charCodeAt(0);
+      for (const [lo, hi, pair] of LEGACY_PUA) if (c >= lo && c <= hi) v = pair + (c - lo);
+    }
+    encoded.set(ch, v);
+  }
+  return v;
+}
+
+const decoded = new Map<number, number>();
+
+/** The character a GBK byte pair stands for, or -1 when the pair is none. */
+export function decodePair(lead: number, trail: number): number {
+  const key = (lead << 8) | trail;
+  let c = decoded.get(key);
+  if (c === undefined) {
+    c = -1;
+    if (lead >= 0x81 && lead <= 0xfe && trail >= 0x40 && trail <= 0xfe && trail !== 0x7f) {
+      const s = iconv.decode(Buffer.from([lead, trail]), "gb18030");
+      if (s.length === 1 && s !== "\ufffd") c = s.charCodeAt(0);
+    }
+    decoded.set(key, c);
+  }
+  return c;
+}
+
+/** The bytes a character of a garbled run stood for; ASCII is read as the full-width form it was
+ *  folded from, since a real ASCII byte cannot stand inside a misread run. */
+function runBytes(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if (c === 0x20) return 0xa1a1;
+  if (c > 0x20 && c < 0x7f) return gbkPair(String.fromCharCode(c + 0xfee0));
+  return gbkPair(ch);
+}
+
+/**
+ * Garbles text the way this step undoes it: encoded as GBK, the first byte replaced by "?", the rest
+ * decoded one byte out of step, a lead byte followed by an ASCII byte swallowed into one "?".
+ */
+export function garble(text: string): string {
+  const b = iconv.encode(text, "gbk");
+  let out = "?";
+  let i = 1;
+  while (i < b.length) {
+    const x = b[i];
+    if (x < 0x80) {
+      out += String.fromCharCode(x);
+      i++;
+    } else if (i + 1 < b.length && b[i + 1] >= 0x40 && b[i + 1] !== 0x7f) {
+      const c = iconv.decode(Buffer.from([x, b[i + 1]]), "gbk");
+      out += c === "\ufffd" ? "?" : c;
+      i += 2;
+    } else {
+      out += "?";
+      i += 2;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+/** What a lost byte leaves: the ASCII question mark, its full-width form, or U+FFFD. */
+const isLostMark = (ch: string | undefined): boolean => ch === "?" || ch === "？" || ch === "\ufffd";
+
+/** One reading of where a garbled run ends and how. */
+interface Reading {
+  /** index just past the run's last character in the line */
+  end: number;
+  /** the bytes of the garbled characters, in order */
+  bytes: number[];
+  /** the last original character's trail byte when the run ended on it; -1 when it is hidden */
+  trail: number;
+  /** the run ended in a "?" that swallowed the byte after it */
+  swallowed: boolean;
+}
+
+const MAX_RUN = 160;
+
+/** Every way a run that starts with the lost-byte mark at `at` can end. */
+function readings(text: string, at: number): Reading[] {
+  const out: Reading[] = [];
+  const bytes: number[] = [];
+  let i = at + 1;
+  for (; i < text.length && i - at <= MAX_RUN; i++) {
+    const ch = text[i];
+    const c = text.charCodeAt(i);
+    if (bytes.length > 0) {
+      // a trail byte in ASCII range ends the misreading and shows as itself, as may a "?"
+      if (c >= 0x40 && c < 0x7f) out.push({ end: i + 1, bytes: bytes.slice(), trail: c, swallowed: false });
+      if (isLostMark(ch)) out.push({ end: i + 1, bytes: bytes.slice(), trail: -1, swallowed: true });
+    }
+    const pair = runBytes(ch);
+    if (pair < 0) break;
+    bytes.push(pair >> 8, pair & 0xff);
+  }
+  // the run met the end of the line or a character GBK cannot hold: its last lead byte dangles
+  if (bytes.length > 0) out.push({ end: i, bytes: bytes.slice(), trail: -1, swallowed: false });
+  return out;
+}
+
+interface Pick {
+  code: number;
+  /** how much better the chosen character reads than the runner-up */
+  margin: number;
+}
+
+interface Candidate {
+  /** the restored text that replaces text[start, end) */
+  repaired: string;
+  /** the same with every guessed character kept: what the reading is scored by */
+  guessed: string;
+  end: number;
+  /** the "?" that ended the run swallowed a byte that nothing tells */
+  swallowed: boolean;
+  /** guessed characters left out because the guess was unsure */
+  dropped: number;
+  first: Pick;
+  last: Pick;
+}
+
+/** Below this margin a guessed Han character is a coin toss between words: it is left out. */
+const SURE = 2;
+
+/** The best restoration of one reading, or null when its bytes do not decode. */
+function restore(s: Scorer, text: string, at: number, r: Reading): Candidate | null {
+  const b = r.bytes;
+  // the original characters are (lost, b0)(b1 b2)(b3 b4)…(b[n-1], trail)
+  const middle: number[] = [];
+  for (let k = 1; k + 1 < b.length; k += 2) {
+    const c = decodePair(b[k], b[k + 1]);
+    if (c < 0) return null;
+    middle.push(c);
+  }
+  const before = text.slice(Math.max(0, at - 40), at);
+  let tail = "";
+  let swallowed = false;
+  if (r.swallowed) {
+    // "/p>" without its "<": the swallowed byte is known from the tag it belonged to
+    if (/^\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/.test(text.slice(r.end))) tail = "<";
+    else swallowed = true;
+  }
+  const after = tail + text.slice(r.end, r.end + CONTEXT);
+
+  const pick = (options: number[], left: string, right: string): Pick => {
+    let best = -1;
+    let bestScore = -Infinity;
+    let second = -Infinity;
+    for (const c of options) {
+      const local = left + String.fromCharCode(c) + right;
+      const v = scoreSpan(s, local, left.length, local.length);
+      if (v > bestScore) {
+        second = bestScore;
+        bestScore = v;
+        best = c;
+      } else if (v > second) second = v;
+    }
+    return { code: best, margin: bestScore - second };
+  };
+  const decodable = (pairs: Array<[number, number]>): number[] => {
+    const out: number[] = [];
+    for (const [lead, trail] of pairs) {
+      const c = decodePair(lead, trail);
+      if (c >= 0 && !isGarbleMark(c)) out.push(c);
+    }
+    return out;
+  };
+
+  const leads: Array<[number, number]> = [];
+  for (let lead = 0x81; lead <= 0xfe; lead++) leads.push([lead, b[0]]);
+  const firstOptions = decodable(leads);
+  const lastLead = b[b.length - 1];
+  let lastOptions: number[];
+  if (r.trail >= 0) {
+    const c = decodePair(lastLead, r.trail);
+    if (c < 0) return null;
+    lastOptions = [c];
+  } else {
+    // a "?" hid a byte the decoder took for a lead byte; at a line's end any trail byte may be missing
+    const trails: Array<[number, number]> = [];
+    for (let t = r.swallowed ? 0x81 : 0x40; t <= 0xfe; t++) trails.push([lastLead, t]);
+    lastOptions = decodable(trails);
+  }
+  if (firstOptions.length === 0 || lastOptions.length === 0) return null;
+  const mid = String.fromCharCode(...middle);
+  // first and last are chosen in turn, each with the other as context, until they settle
+  let first = pick(firstOptions, before, mid.slice(0, CONTEXT + 1));
+  let last: Pick = { code: lastOptions[0], margin: Infinity };
+  for (let round = 0; round < 2; round++) {
+    if (lastOptions.length > 1) last = pick(lastOptions, (before + String.fromCharCode(first.code) + mid).slice(-40), after);
+    first = pick(firstOptions, before, (mid + String.fromCharCode(last.code) + after).slice(0, CONTEXT + 1));
+  }
+  let head = String.fromCharCode(first.code);
+  let end = String.fromCharCode(last.code);
+  let dropped = 0;
+  if (isHan(first.code) && first.margin < SURE) {
+    head = "";
+    dropped++;
+  }
+  if (isHan(last.code) && last.margin < SURE) {
+    end = "";
+    dropped++;
+  }
+  const guessed = String.fromCharCode(first.code) + mid + String.fromCharCode(last.code) + tail;
+  return { repaired: head + mid + end + tail, guessed, end: r.end, swallowed, dropped, first, last };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+
+/** Log-probability per character of the run a restoration must gain over the garbled text. */
+const MIN_GAIN = 2.5;
+/** A restoration must read at least this well, per character, to be taken. */
+const PLAUSIBLE = -9;
+/** Below this per-character log-probability a span does not read as Chinese. */
+const GARBLED = -8;
+
+/** How a run was judged, with the numbers behind the decision. */
+export interface Judgement {
+  start: number;
+  /** end of the run as restored, or of the garbled span when nothing restores it */
+  end: number;
+  garbled: string;
+  repaired: string | null;
+  /** log-probability gained per character of the run by the best restoration */
+  gain: number;
+  /** average log-probability of the restored characters */
+  plausibility: number;
+  /** average log-probability of the garbled run as it stands */
+  garbledAvg: number;
+  /** private-use characters, bopomofo or U+FFFD in the run */
+  hardEvidence: boolean;
+  swallowed: boolean;
+  dropped: number;
+}
+
+/** Judges the run that starts with the lost-byte mark at `at`; null when no run can start there. */
+export function judgeRun(s: Scorer, text: string, at: number): Judgement | null {
+  const rs = readings(text, at);
+  if (rs.length === 0) return null;
+  const spanEnd = Math.max(...rs.map((r) => r.end));
+  const garbledScore = scoreSpan(s, text, at, spanEnd);
+  let best: { cand: Candidate; score: number } | null = null;
+  for (const r of rs) {
+    const cand = restore(s, text, at, r);
+    if (!cand) continue;
+    // each reading is scored over the same span: its restored run plus the text it leaves as it is
+    const restored = text.slice(0, at) + cand.guessed + text.slice(cand.end, spanEnd);
+    const score = scoreSpan(s, restored, at, restored.length);
+    if (!best || score > best.score) best = { cand, score };
+  }
+  const end = best ? best.cand.end : spanEnd;
+  const garbledAvg = scoreSpan(s, text, at, end) / (end - at);
+  const hardEvidence = hasHardEvidence(text, at, end);
+  if (!best) return { start: at, end, garbled: text.slice(at, end), repaired: null, gain: -Infinity, plausibility: -Infinity, garbledAvg, hardEvidence, swallowed: false, dropped: 0 };
+  const { cand } = best;
+  const restoredText = text.slice(0, at) + cand.guessed + text.slice(cand.end);
+  const plausibility = scoreSpan(s, restoredText, at, at + cand.guessed.length) / cand.guessed.length;
+  const gain = (best.score - garbledScore) / (cand.end - at);
+  return { start: at, end, garbled: text.slice(at, end), repaired: cand.repaired, gain, plausibility, garbledAvg, hardEvidence, swallowed: cand.swallowed, dropped: cand.dropped };
+}
+
+export interface RunFix {
+  start: number;
+  end: number;
+  /** the replacement text; "" when the run is stripped */
+  replacement: string;
+  kind: "mojibake-repaired" | "mojibake-stripped";
+  /** the run ended in a "?" that may have swallowed a character of the text after it */
+  swallowed: boolean;
+  /** unsure characters at the run's edges that were left out */
+  dropped: number;
+}
+
+function hasHardEvidence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isGarbleMark(text.charCodeAt(k))) return true;
+  return false;
+}
+
+function decide(s: Scorer, text: string, at: number): RunFix | null {
+  const j = judgeRun(s, text, at);
+  if (!j) return null;
+  if (j.repaired !== null && j.plausibility >= PLAUSIBLE && j.gain >= MIN_GAIN && j.repaired.trim() !== "") {
+    return { start: at, end: j.end, replacement: j.repaired, kind: "mojibake-repaired", swallowed: j.swallowed, dropped: j.dropped };
+  }
+  if (!j.hardEvidence && j.garbledAvg > GARBLED) return null;
+  // nothing believable restores it: strip it, as far as the text keeps reading as garbage
+  let end = at + 1;
+  for (const r of readings(text, at).sort((a, b) => a.end - b.end)) {
+    const avg = scoreSpan(s, text, end, r.end) / Math.max(1, r.end - end);
+    if (avg > GARBLED && !hasHardEvidence(text, end, r.end)) break;
+    end = r.end;
+  }
+  return { start: at, end, replacement: "", kind: "mojibake-stripped", swallowed: false, dropped: 0 };
+}
+
+/** A cheap test for a line worth a closer look, needing no dictionary: a garble mark, or a
+ *  lost-byte mark against non-ASCII text. */
+export function looksGarbled(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isGarbleMark(c)) return true;
+    if (isLostMark(text[i])) {
+      const next = text.charCodeAt(i + 1);
+      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+      if (next > 0x7f || (next > 0x20 && next < 0x7f && prev > 0x7f)) return true;
+    }
+  }
+  return false;
+}
+
+/** The repairs and strips one line needs, left to right, without overlaps. */
+export function findFixes(text: string, scorer: Scorer): RunFix[] {
+  if (!looksGarbled(text)) return [];
+  const fixes: RunFix[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isLostMark(text[i])) {
+      i++;
+      continue;
+    }
+    const fix = decide(scorer, text, i);
+    if (fix) {
+      fixes.push(fix);
+      i = fix.end;
+    } else i++;
+  }
+  // garble marks outside every run: nothing to restore them from, and nothing they could mean
+  const stray: RunFix[] = [];
+  let f = 0;
+  for (let k = 0; k < text.length; k++) {
+    while (f < fixes.length && fixes[f].end <= k) f++;
+    if (f < fixes.length && fixes[f].start <= k) continue;
+    if (!isGarbleMark(text.charCodeAt(k))) continue;
+    let e = k + 1;
+    while (e < text.length && isGarbleMark(text.charCodeAt(e))) e++;
+    stray.push({ start: k, end: e, replacement: "", kind: "mojibake-stripped", swallowed: false, dropped: 0 });
+    k = e - 1;
+  }
+  return [...fixes, ...stray].sort((a, b) => a.start - b.start);
+}
+
+/** A scorer for a document: the word model, and the script of the lines that look clean. */
+export function scorerFor(texts: string[]): Scorer {
+  return { m: wordModel(), script: scriptOf(texts.filter((t) => !looksGarbled(t))) };
+}
+
+/** The text of a line with its fixes applied. */
+export function applyFixes(text: string, fixes: RunFix[]): string {
+  let out = "";
+  let pos = 0;
+  for (const f of fixes) {
+    out += text.slice(pos, f.start) + f.replacement;
+    pos = f.end;
+  }
+  return out + text.slice(pos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The step
+
+export const repairMojibake: CleanStep = (lines: Line[], ctx: StepContext): StepResult => {
+  // clean input must cost nothing: the dictionary is only read once a line looks garbled
+  if (!lines.some((l) => looksGarbled(l.text))) return { lines, notes: [], repairs: {} };
+  const scorer = scorerFor(lines.map((l) => l.text));
+  const notes: Note[] = [];
+  const repairs: Record<string, number> = {};
+  const out = lines.map((l) => {
+    const fixes = findFixes(l.text, scorer);
+    if (fixes.length === 0) return l;
+    for (const f of fixes) {
+      repairs[f.kind] = (repairs[f.kind] ?? 0) + 1;
+      const caveats = [
+        ...(f.dropped ? [`${f.dropped} unsure character${f.dropped > 1 ? "s" : ""} left out`] : []),
+        ...(f.swallowed ? ["a character after it may be lost"] : []),
+      ];
+      const caveat = caveats.length ? ` (${caveats.join("; ")})` : "";
+      notes.push(note("clean", f.kind, ctx, l.line, `${l.text.slice(f.start, f.end)} → ${f.replacement}${caveat}`));
+    }
+    return { ...l, text: applyFixes(l.text, fixes) };
+  });
+  return { lines: out, notes, repairs };
+};

@@ -1,0 +1,103 @@
+// Width and punctuation normalization. NFKC folds full-width digits and letters and odd spaces, but it
+// would also turn Chinese punctuation into ASCII, so that punctuation is protected; ASCII punctuation
+// standing in Chinese text is then made full-width, as the design's output contract requires.
+import { counted, note, type CleanStep, type StepResult } from "./step.js";
+
+/** Characters NFKC must leave alone: Chinese punctuation whose compatibility form is ASCII. */
+const PROTECTED = new Set([..."，。：；！？（）［］｛｝〔〕【】《》〈〉「」『』“”‘’、…‥—～﹏％＜＞＝＋"]);
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
+
+/** CJK ideographs and the full-width punctuation that sits among them. */
+const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u2014\\u2026";
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && new RegExp(`[${CJK}]`, "u").test(ch);
+
+export function nfkcSafe(text: string): string {
+  let out = "";
+  for (const ch of text) out += PROTECTED.has(ch) ? ch : ch.normalize("NFKC");
+  // full-width comparison and percent signs are how values are printed ("＜0.01"): keep them as printed
+  return out;
+}
+
+const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "!": "！", "?": "？" };
+
+/** ASCII , : ; ! ? between Chinese characters become full-width; between digits (1,000 or 10:30) they stay. */
+export function fullWidthPunctuation(text: string): string {
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const full = FULL[chars[i]];
+    if (!full) continue;
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    const digitsAround = /[0-9A-Za-z]/.test(prev ?? "") && /[0-9A-Za-z]/.test(next ?? "");
+    if (!digitsAround && (isCjk(prev) || isCjk(next) || next === undefined || next === " ")) chars[i] = full;
+  }
+  return fullWidthParens(chars.join(""));
+}
+
+/** Parentheses: one form for number markers — (一) and (1) become （一） and （1） — and full-width
+ *  around Chinese content. ASCII stays around purely ASCII content inside ASCII text ("(GDP)" in a
+ *  Latin context); in Chinese text any balanced pair with Chinese inside, or a marker, goes full-width. */
+export function fullWidthParens(text: string): string {
+  return text.replace(/\(([^()（）]{0,40})\)/g, (whole, inner: string, offset: number) => {
+    const before = text[offset - 1];
+    const after = text[offset + whole.length];
+    const marker = /^([一二三四五六七八九十百]+|\d{1,2})$/.test(inner);
+    if (marker || isCjk([...inner][0]) || /[\u3400-\u9fff]/.test(inner) || isCjk(before) || isCjk(after)) return `（${inner}）`;
+    return whole;
+  });
+}
+
+/** `2021年 12月 28日` → `2021年12月28日`: a date is one token whatever the typesetting did to it. */
+export function compactDates(text: string): string {
+  return text.replace(/(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/gu, (_m, y, mo, d) => `${y}年${mo}月${d ? `${d}日` : ""}`);
+}
+
+export const normalizeWidth: CleanStep = (lines, ctx): StepResult => {
+  let changed = 0;
+  let controls = 0;
+  const out = lines.map((l) => {
+    let text = l.text;
+    const stripped = text.replace(CONTROL, "");
+    if (stripped !== text) controls++;
+    text = compactDates(fullWidthPunctuation(nfkcSafe(stripped))).replace(/[ \t]+$/u, "").replace(/^[ \u3000]+/u, "");
+    if (text !== stripped.trim()) changed++;
+    return text === l.text ? l : { ...l, text };
+  });
+  const notes = controls ? [note("clean", "control-characters", ctx, null, `removed control or zero-width characters from ${controls} lines`)] : [];
+  return { lines: out, notes, repairs: { ...counted("width-normalized", changed), ...counted("control-characters", controls) } };
+};
+
+/** Whitespace-only lines carry nothing; dropping them is counted, not noted line by line. */
+export const dropBlankLines: CleanStep = (lines) => {
+  const out = lines.filter((l) => l.text.trim() !== "");
+  const dropped = lines.length - out.length;
+  return { lines: out, notes: [], repairs: counted("blank-lines", dropped) };
+};
+
+/** `第 72 次` → `第72次`: spaces between Chinese and digits are PDF/typesetting artefacts in prose.
+ *  Table rows printed with spaces between cells are left alone: there the space is a cell boundary. */
+export function collapseCjkSpaces(text: string): string {
+  const c = CJK;
+  return text
+    .replace(new RegExp(`([${c}])[ \\u3000]+(?=[0-9A-Za-z%‰])`, "gu"), "$1")
+    .replace(new RegExp(`([0-9A-Za-z%‰.])[ \\u3000]+(?=[${c}])`, "gu"), "$1")
+    .replace(new RegExp(`([${c}])[ \\u3000]+(?=[${c}])`, "gu"), "$1");
+}
+
+/** Prose: has Chinese sentence punctuation, or is long. Short punctuation-free lines may be table rows. */
+export function isProse(text: string): boolean {
+  return /[，。；：、！？《》“”]/.test(text) || [...text].length > 60;
+}
+
+export const collapseSpaces: CleanStep = (lines) => {
+  let changed = 0;
+  const out = lines.map((l) => {
+    if (l.text.includes("\t") || !isProse(l.text)) return l;
+    const text = collapseCjkSpaces(l.text);
+    if (text === l.text) return l;
+    changed++;
+    return { ...l, text };
+  });
+  return { lines: out, notes: [], repairs: counted("cjk-spacing", changed) };
+};

@@ -1,0 +1,52 @@
+// Some web copies join a whole page's paragraphs into a few very long lines, separated by a single
+// space. Splitting them back is safe only where the space cannot be inside a sentence: after a
+// sentence end, before a numbered heading or item, or after a short heading that opens the segment.
+import { counted, type CleanStep, type StepResult } from "./step.js";
+import type { Line } from "../model.js";
+
+const SENTENCE_END = /[。！？；”」』]$/u;
+/** what starts a heading or a numbered item: 一、 （一） (一) 1. 1、 专栏 —— 附件 */
+export const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*[\d一二三四五六七八九十]|——|附件)/u;
+const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/u;
+const DATE = /^\d{4}年\d{1,2}月\d{1,2}日/u;
+const DATE_END = /\d{4}年\d{1,2}月\d{1,2}日$/u;
+const CJK_END = /[\u3400-\u9fff）)”]$/u;
+
+/** Only lines long enough to hold several paragraphs are candidates. */
+const MIN_LENGTH = 200;
+
+export function splitParagraphs(text: string): string[] {
+  const parts = text.split(" ");
+  const out: string[] = [];
+  let current = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    const next = parts[i];
+    const breakHere =
+      next.length > 0 &&
+      (SENTENCE_END.test(current) ||
+        DATE_END.test(current) ||
+        (CJK_END.test(current) && (MARKER.test(next) || DATE.test(next))) ||
+        (HEADING_START.test(current) && [...current].length <= 40 && !/[。；]/.test(current) && /^[\u3400-\u9fff“（(]/u.test(next)));
+    if (breakHere) {
+      out.push(current);
+      current = next;
+    } else current += " " + next;
+  }
+  out.push(current);
+  return out;
+}
+
+export const splitJoinedParagraphs: CleanStep = (lines): StepResult => {
+  let split = 0;
+  const out: Line[] = [];
+  for (const l of lines) {
+    if ([...l.text].length < MIN_LENGTH || l.text.includes("\t")) {
+      out.push(l);
+      continue;
+    }
+    const parts = splitParagraphs(l.text);
+    if (parts.length > 1) split += parts.length - 1;
+    for (const p of parts) out.push({ text: p, line: l.line });
+  }
+  return { lines: out, notes: [], repairs: counted("paragraphs-split", split) };
+};

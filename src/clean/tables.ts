@@ -1,0 +1,32 @@
+// Text tables printed as `a | b | c |` (what many sites' text export makes of an HTML table) become one
+// line per row with TAB-separated cells, the same form the HTML step gives real <table>s, so that
+// segmentation reads cells instead of guessing at separators.
+import { counted, note, type CleanStep, type StepResult } from "./step.js";
+import type { Note } from "../model.js";
+
+const PIPE_ROW = /^[^|]*\S[^|]*(\s\|\s|\s\|$)/;
+const RULE = /^[|\s\-=_+]+$/;
+
+/** Cells of a pipe row: split on `|`, the terminator's empty cell and trailing empties dropped. */
+export function pipeCells(text: string): string[] {
+  const cells = text.split("|").map((c) => c.trim());
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+  return cells;
+}
+
+export const pipeTables: CleanStep = (lines, ctx): StepResult => {
+  let rows = 0;
+  const notes: Note[] = [];
+  const out = [];
+  for (const l of lines) {
+    if (l.text.includes("|") && RULE.test(l.text) && l.text.trim() !== "") {
+      notes.push(note("clean", "rule-dropped", ctx, l.line, `dropped a line of rule characters (${l.text.length} chars)`));
+      continue;
+    }
+    if (PIPE_ROW.test(l.text)) {
+      rows++;
+      out.push({ ...l, text: pipeCells(l.text).join("\t") });
+    } else out.push(l);
+  }
+  return { lines: out, notes, repairs: { ...counted("table-rows", rows), ...counted("rules-dropped", notes.length) } };
+};

@@ -1,0 +1,77 @@
+// PDF text export breaks every line at the page's width. A line that reaches the usual full width and
+// does not end a sentence continues on the next line, unless the next line opens a heading, an item,
+// a box or a table row. Page numbers and the indentation a page break leaves are removed too.
+import type { Line, Note } from "../model.js";
+import { MARKER } from "./paragraphs.js";
+import { counted, note, type CleanStep, type StepResult } from "./step.js";
+
+/** Display width: CJK and full-width characters take two columns, as on the printed page. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 ? 2 : 1;
+  }
+  return w;
+}
+
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
+const SENTENCE_END = /[。！？；：]$/u;
+
+/** The page's full line width, when the text was hard-wrapped: the most common width of long lines,
+ *  provided that enough lines share it. Null for text with one paragraph per line. */
+export function wrapWidth(lines: Line[]): number | null {
+  const widths = lines.map((l) => displayWidth(l.text)).filter((w) => w >= 30);
+  if (widths.length < 20) return null;
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [w, c] of counts) {
+    // a band of ±2 columns: digits and Latin letters make printed lines a little ragged
+    const band = c + (counts.get(w - 1) ?? 0) + (counts.get(w + 1) ?? 0) + (counts.get(w - 2) ?? 0) + (counts.get(w + 2) ?? 0);
+    if (band > bestCount || (band === bestCount && w > best)) {
+      best = w;
+      bestCount = band;
+    }
+  }
+  return bestCount >= widths.length * 0.3 ? best : null;
+}
+
+const looksLikeTableRow = (t: string) => t.includes("\t") || (/\S\s+\S/.test(t) && !/[，。；、《》“”]/.test(t) && [...t].length <= 40) || /^\d{1,3}$/.test(t);
+
+export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
+  const notes: Note[] = [];
+  let pageNumbers = 0;
+  const body = lines.filter((l) => {
+    if (!PAGE_NUMBER.test(l.text.trim())) return true;
+    pageNumbers++;
+    notes.push(note("clean", "page-number-dropped", ctx, l.line, `dropped page number ${JSON.stringify(l.text.trim())}`));
+    return false;
+  });
+  const width = wrapWidth(body);
+  if (width === null) return { lines: body, notes, repairs: counted("page-numbers-dropped", pageNumbers) };
+  const out: Physical[] = [];
+  let joins = 0;
+  for (const l of body) {
+    const prev = out[out.length - 1];
+    const prevLast = prev ? lastPhysicalWidth(prev) : 0;
+    const canJoin =
+      prev !== undefined &&
+      prevLast >= width - 4 &&
+      !SENTENCE_END.test(prev.text) &&
+      !MARKER.test(l.text) &&
+      !looksLikeTableRow(l.text) &&
+      !looksLikeTableRow(prev.physical ?? prev.text);
+    if (canJoin) {
+      joins++;
+      out[out.length - 1] = { ...prev, text: prev.text + l.text, physical: l.text };
+    } else out.push({ ...l, physical: l.text });
+  }
+  return { lines: out.map(({ physical: _p, ...l }) => l), notes, repairs: { ...counted("lines-unwrapped", joins), ...counted("page-numbers-dropped", pageNumbers) } };
+};
+
+type Physical = Line & { physical?: string };
+function lastPhysicalWidth(l: Physical): number {
+  return displayWidth(l.physical ?? l.text);
+}

@@ -1,0 +1,51 @@
+// commander wiring only: each command lives in src/commands/.
+import { Command } from "commander";
+import { ingestCommand } from "./commands/ingest.js";
+import { inspectCommand } from "./commands/inspect.js";
+import { UserError } from "./commands/io.js";
+import { version } from "./version.js";
+
+export function main(argv: string[]): void {
+  const program = new Command();
+  program
+    .name("plans")
+    .description("Clean, normalize and compare county emergency-management plans (十四五应急管理规划)")
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride();
+  program
+    .command("ingest")
+    .description("decode, clean and segment plan files into the normalized dataset (JSON per county + CSVs)")
+    .argument("[paths...]", "files or folders", [])
+    .option("-o, --out <dir>", "output folder", "out")
+    .option("--check", "rebuild in memory; exit 1 and show what changed if the output folder differs")
+    .option("--summary", "print the summary table even when stderr is not a terminal")
+    .action((paths: string[], opts: { out: string; check?: boolean; summary?: boolean }) => {
+      process.exitCode = ingestCommand(paths, opts);
+    });
+  program
+    .command("inspect")
+    .description("show what each stage did to one file: encoding, repairs, notes, cleaned text")
+    .argument("<file>", "a plan file (text or HTML, any common Chinese encoding)")
+    .option("--json", "print a JSON report for scripts")
+    .action((file: string, opts: { json?: boolean }) => inspectCommand(file, opts));
+  try {
+    program.parse(argv);
+  } catch (e) {
+    exitWith(e);
+  }
+}
+
+function exitWith(e: unknown): never {
+  if (e instanceof UserError) {
+    process.stderr.write(`plans: ${e.message}\n`);
+    process.exit(e.exitCode);
+  }
+  const ce = e as { code?: string; exitCode?: number };
+  if (typeof ce.code === "string" && ce.code.startsWith("commander.")) {
+    // commander has printed its own message; help and version are not errors
+    process.exit(ce.code === "commander.helpDisplayed" || ce.code === "commander.version" ? 0 : 2);
+  }
+  process.stderr.write(`plans: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(70);
+}

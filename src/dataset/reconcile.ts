@@ -1,0 +1,84 @@
+// reconcile: several sources of one plan become one document. Sources are grouped by county and title;
+// the most complete one is primary, the others are alternates, and what an alternate lacks is noted.
+import { SCHEMA_VERSION, type Note, type PlanDocument, type Source } from "../model.js";
+import type { Segmented } from "../segment/index.js";
+
+export interface SourceResult {
+  source: Omit<Source, "role">;
+  segmented: Segmented;
+  /** notes of the decode and clean stages for this source */
+  notes: Note[];
+}
+
+const normTitle = (t: string | null) => (t ?? "").normalize("NFKC").replace(/[\s\p{P}]/gu, "");
+
+function completeness(s: Segmented): number {
+  const sections = s.chapters.reduce((a, c) => a + c.sections.length, 0);
+  const items = s.chapters.reduce((a, c) => a + c.items.length + c.sections.reduce((b, x) => b + x.items.length, 0), 0);
+  return s.chapters.length * 5 + sections * 3 + items + s.indicators.length * 2 + s.projects.length * 2;
+}
+
+/** Groups by county slug, then splits a county's sources whose titles clearly differ (two different
+ *  plans of one county). A source without a title joins its county's titled group. */
+export function groupSources(results: SourceResult[]): SourceResult[][] {
+  const byCounty = new Map<string, SourceResult[]>();
+  for (const r of results) {
+    const key = r.segmented.meta.slug ?? "";
+    byCounty.set(key, [...(byCounty.get(key) ?? []), r]);
+  }
+  const groups: SourceResult[][] = [];
+  for (const list of byCounty.values()) {
+    const titled = new Map<string, SourceResult[]>();
+    for (const r of list) {
+      const t = normTitle(r.segmented.meta.title);
+      const match = [...titled.keys()].find((k) => !t || !k || k === t || k.includes(t) || t.includes(k));
+      titled.set(match ?? t, [...(titled.get(match ?? t) ?? []), r]);
+    }
+    groups.push(...titled.values());
+  }
+  return groups;
+}
+
+export function reconcile(group: SourceResult[]): PlanDocument {
+  const ranked = [...group].sort((a, b) => completeness(b.segmented) - completeness(a.segmented) || (a.source.path < b.source.path ? -1 : 1));
+  const primary = ranked[0];
+  const p = primary.segmented;
+  const notes: Note[] = [];
+  for (const r of ranked) notes.push(...r.notes, ...r.segmented.notes);
+  for (const alt of ranked.slice(1)) notes.push(...lacks(primary, alt));
+  const fill = <K extends keyof Segmented["meta"]>(k: K): Segmented["meta"][K] => ranked.map((r) => r.segmented.meta[k]).find((v) => v !== null) ?? null as Segmented["meta"][K];
+  const county = fill("county") ?? "";
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    slug: fill("slug") ?? "",
+    county,
+    title: fill("title") ?? "",
+    issuer: fill("issuer"),
+    docNumber: fill("docNumber"),
+    issuedDate: fill("issuedDate"),
+    period: fill("period"),
+    sources: ranked.map((r, i) => ({ ...r.source, role: i === 0 ? "primary" : "alternate" })),
+    chapters: p.chapters,
+    indicators: p.indicators,
+    projects: p.projects,
+    notes,
+  };
+}
+
+/** What an alternate source lacks compared with the primary: headings, tables, boxes. */
+function lacks(primary: SourceResult, alt: SourceResult): Note[] {
+  const notes: Note[] = [];
+  const src = alt.source.path;
+  const headings = (s: Segmented) => new Set(s.chapters.flatMap((c) => [`${c.title}`, ...c.sections.map((x) => x.title)]).map(normTitle));
+  const altHeadings = headings(alt.segmented);
+  const missing = [...headings(primary.segmented)].filter((h) => !altHeadings.has(h));
+  const note = (kind: string, message: string) => notes.push({ stage: "reconcile", kind, source: src, line: null, message });
+  note("alternate", `${src} is an alternate source of this plan; ${primary.source.path} is primary`);
+  if (missing.length) note("alternate-lacks-headings", `lacks ${missing.length} of the primary's chapter/section headings: ${missing.slice(0, 12).join("、")}${missing.length > 12 ? "…" : ""}`);
+  const count = (s: Segmented) => ({ indicators: s.indicators.length, projects: s.projects.length });
+  const a = count(alt.segmented);
+  const pr = count(primary.segmented);
+  if (a.indicators < pr.indicators) note("alternate-lacks-tables", `has ${a.indicators} indicator rows where the primary has ${pr.indicators}`);
+  if (a.projects < pr.projects) note("alternate-lacks-projects", `has ${a.projects} projects (专栏 entries, headings, table rows) where the primary has ${pr.projects}`);
+  return notes;
+}

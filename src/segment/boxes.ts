@@ -1,0 +1,59 @@
+// 专栏 boxes: a caption line "专栏N：title" followed by numbered entries (and their continuation lines).
+// A box ends at a chapter or section heading, at the next box, or at a numbered line that does not
+// continue its numbering. Boxes of indicators are left to the indicator tables.
+import type { Line } from "../model.js";
+import { BOX_RE, CHAPTER_RE, ITEM_RE, SECTION_RE } from "./outline.js";
+
+export interface BoxEntry {
+  no: number;
+  /** the entry's text, continuation lines joined */
+  text: string;
+  index: number;
+  line: number;
+}
+
+export interface Box {
+  title: string;
+  /** index of the caption line in the lines */
+  index: number;
+  end: number;
+  entries: BoxEntry[];
+  /** text of the box that is not a numbered entry */
+  text: string;
+}
+
+export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
+  const boxes: Box[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i)) continue;
+    const m = BOX_RE.exec(lines[i].text);
+    if (!m || /指标/.test(m[2])) continue;
+    const box: Box = { title: m[2].replace(/[。\s]+$/u, ""), index: i, end: i, entries: [], text: "" };
+    const loose: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const t = lines[j].text;
+      if (skip.has(j) || BOX_RE.test(t) || CHAPTER_RE.test(t) || SECTION_RE.test(t)) break;
+      const it = ITEM_RE.exec(t);
+      const last = box.entries[box.entries.length - 1];
+      if (it && Number(it[1]) === (last?.no ?? 0) + 1) {
+        box.entries.push({ no: Number(it[1]), text: it[2], index: j, line: lines[j].line });
+        continue;
+      }
+      if (it && last) break; // a numbered line that does not continue the box: the body resumes
+      if (last) last.text += "\n" + t;
+      else loose.push(t);
+    }
+    box.end = j - 1;
+    box.text = loose.join("\n");
+    boxes.push(box);
+    i = j - 1;
+  }
+  return boxes;
+}
+
+export function boxLineIndices(boxes: Box[]): Set<number> {
+  const set = new Set<number>();
+  for (const b of boxes) for (let k = b.index; k <= b.end; k++) set.add(k);
+  return set;
+}

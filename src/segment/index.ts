@@ -1,0 +1,35 @@
+// segment: clean lines → the parts of a PlanDocument. Tables go first (their lines are not prose),
+// then 专栏 boxes, then the outline over what remains, then projects, which need the outline's
+// chapters and sections.
+import type { Chapter, Indicator, Line, Note, Project } from "../model.js";
+import { boxLineIndices, findBoxes } from "./boxes.js";
+import { extractIndicators } from "./indicators.js";
+import { extractMetadata, type Metadata } from "./meta.js";
+import { parseOutline } from "./outline.js";
+import { extractProjects, extractProjectTables } from "./projects.js";
+
+export interface Segmented {
+  meta: Metadata;
+  chapters: Chapter[];
+  indicators: Indicator[];
+  projects: Project[];
+  notes: Note[];
+}
+
+export function segment(lines: Line[], recordMeta: Record<string, string>, source: string): Segmented {
+  const notes: Note[] = [];
+  const ind = extractIndicators(lines, source);
+  notes.push(...ind.notes);
+  const tables = extractProjectTables(lines, ind.consumed, source);
+  notes.push(...tables.notes);
+  const skip = new Set([...ind.consumed, ...tables.consumed]);
+  const boxes = findBoxes(lines, skip);
+  const outline = parseOutline(lines, new Set([...skip, ...boxLineIndices(boxes)]), source);
+  notes.push(...outline.notes);
+  const front = outline.bodyStart >= 0 ? lines.slice(0, outline.bodyStart) : lines.slice(0, 40);
+  const meta = extractMetadata(front, recordMeta, lines.map((l) => l.text).join("\n"));
+  if (outline.chapters.length === 0) notes.push({ stage: "segment", kind: "no-outline", source, line: null, message: "no chapter headings (一、二、…) found: this may not be a plan" });
+  const projects = extractProjects({ lines, positions: outline.positions, chapters: outline.chapters, boxes, source });
+  notes.push(...projects.notes);
+  return { meta, chapters: outline.chapters, indicators: ind.indicators, projects: [...projects.projects, ...tables.projects], notes };
+}

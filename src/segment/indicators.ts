@@ -1,0 +1,458 @@
+// Indicator tables → Indicator rows. A table is found by its header (序号 … 指标名称 …) with its
+// caption on the line above; its body arrives in one of two shapes:
+//  - rows of TAB-separated cells (pipe tables and HTML tables after clean). A merged cell (rowspan)
+//    survives only in its first row, so later rows come one cell short: they inherit it.
+//  - a stream of cells and cell fragments (one cell per line from Word/web exports, PDF text with
+//    wrapped names, letter-spaced cells and merged cells). PDF text prints a merged cell once, at
+//    the last row it spans, in its column's place within that row; it covers the rows back to the
+//    previous value printed in that column.
+import type { Indicator, Line, Note, Value } from "../model.js";
+import { isIndicatorHeader, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
+import { parseValue } from "./values.js";
+
+export interface IndicatorTables {
+  indicators: Indicator[];
+  notes: Note[];
+  /** indices (into the lines) of captions, headers, rows and footnotes */
+  consumed: Set<number>;
+}
+
+const HAN = "\\p{Script=Han}";
+const NATURE: Record<string, "binding" | "expected"> = { 约束性: "binding", 约束: "binding", 预期性: "expected", 预期: "expected" };
+const NATURE_RE = /^(?:约束性?|预期性?)$/u;
+/** A figure, a dash for "no figure", or a word that stands for zero. */
+const VALUE_RE = /\d|^(?:[—–\-－―─]+|\/|／|不发生|零发生|杜绝|无)$/u;
+const UNIT_RE = /^(?:%|‰|％|人|起|次|宗|个|家|处|座|支|名|台|辆|小时|分钟|天|日|年|万元|亿元|元|吨|公里|千米|km|平方米|平方公里|人次|万人|户)$/u;
+/** Organisations end in these; a cell that does is a responsible department. */
+const ORG_RE = /(?:局|大队|支队|中队|委员会|管委会|委|办公室|办|中心|站|所|院|部|会|公司|政府|街道|集团)$/u;
+/** Words that start a value but may be cut from its figure by a space or a wrap ("下降 35%", "不超|过 5人"). */
+const HEADING_RE = new RegExp(
+  `^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\\d{1,2}[.．、](?!\\d)|——|第[一二三四五六七八九十]+[章节]|专栏\\s*\\d)`,
+  "u",
+);
+const STACK_PIECE = new RegExp(`^[${HAN}]{1,2}$`, "u");
+const SPACED = new RegExp(`^[${HAN}](?:[ \\u3000][${HAN}]){2,}$`, "u");
+const FOOTNOTE_RE = /^注[：:]/u;
+const CAPTION_MAX = 60;
+
+function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding tables
+
+interface Found {
+  caption: string | null;
+  captionIndex: number | null;
+  headerIndex: number;
+  header: string;
+  columns: Column[];
+  /** first line index after the header */
+  bodyStart: number;
+}
+
+/** A caption names a table of indicators and is not a sentence. */
+function captionText(text: string): { caption: string; headerTail: string } | null {
+  const t = text.trim();
+  if (t.length > CAPTION_MAX || /[。；]$/.test(t) || !/指标|专栏|^表\s*\d/.test(t)) return null;
+  if (/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(t)) return null;
+  // A bare table number ("1  晋江市…核心指标") is layout, not part of the name; "专栏 1：" loses the PDF's space.
+  let caption = t.replace(/^\d{1,2}[\s\u3000]+(?=\S)/u, "").replace(/^(专栏|表)[\s\u3000]+(?=\d)/u, "$1");
+  // PDF unwrapping can glue the first header cell onto the caption ("…完成情况2020年目标").
+  let headerTail = "";
+  const glued = /(?<=[指标情况表况])((?:\d{4}年?)?(?:目标|基数|基期值)|序号.*)$/u.exec(caption);
+  if (glued) {
+    headerTail = glued[1]!;
+    caption = caption.slice(0, glued.index);
+  }
+  return { caption: caption.trim(), headerTail };
+}
+
+/** The first line of a table body: a row numbered 1 whose next cell is not a column word. */
+function isFirstRow(text: string): boolean {
+  return /^1(?:[\t \u3000]|$)/u.test(text.trim());
+}
+
+function findTables(lines: Line[], skip: Set<number>): Found[] {
+  const found: Found[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i)) continue;
+    const first = compact(lines[i]!.text);
+    if (!/^(?:序号|序$|分类|类别)|\t序号/u.test(first) && !/^序号/u.test(lines[i]!.text)) continue;
+    // Header: from here up to the first numbered row.
+    let j = i;
+    const parts: string[] = [];
+    while (j < lines.length && j < i + 10 && !isFirstRow(lines[j]!.text)) parts.push(lines[j++]!.text);
+    if (j >= lines.length || !isFirstRow(lines[j]!.text)) continue;
+    let caption: Found["caption"] = null;
+    let captionIndex: number | null = null;
+    let headerText = parts.join("\n");
+    for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+      const c = captionText(lines[k]!.text);
+      if (!c) continue;
+      caption = c.caption;
+      captionIndex = k;
+      headerText = c.headerTail + "\n" + headerText;
+      break;
+    }
+    const columns = parseHeader(headerText);
+    if (!isIndicatorHeader(columns)) continue;
+    found.push({ caption, captionIndex, headerIndex: i, header: headerText, columns, bodyStart: j });
+    i = j;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+/** A row as read, before its cells become Values. */
+interface RawRow {
+  no: number;
+  line: number;
+  category: string | null;
+  name: string;
+  unit: string | null;
+  values: string[];
+  nature: string | null;
+  department: string | null;
+}
+
+type MergedKind = "category" | "department" | "nature";
+
+function columnIndex(columns: Column[], kind: ColumnKind): number {
+  return columns.findIndex((c) => c.kind === kind);
+}
+
+function has(columns: Column[], kind: ColumnKind): boolean {
+  return columnIndex(columns, kind) >= 0;
+}
+
+/** Is this line the end of the table body (a heading, a sentence, a footnote, another caption)? */
+function endsBody(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return false;
+  if (FOOTNOTE_RE.test(t) || HEADING_RE.test(t)) return true;
+  if (/。$/.test(t) || compact(t).length > 50) return true;
+  return false;
+}
+
+/** TAB rows: cells are explicit; a row short of cells lost its merged cells to the row above. */
+function readTabRows(lines: Line[], start: number, columns: Column[]): { rows: RawRow[]; end: number } {
+  const rows: RawRow[] = [];
+  let i = start;
+  let carried: Pick<RawRow, "category" | "nature" | "department"> = { category: null, nature: null, department: null };
+  for (; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (!text.includes("\t")) break;
+    const cells = text.split("\t").map((c) => c.trim()).filter((c) => c !== "");
+    const noCell = cells[0] ?? "";
+    if (!/^\d{1,3}$/.test(noCell)) break;
+    const rest = cells.slice(1);
+    const row: RawRow = { no: Number(noCell), line: lines[i]!.line, category: null, name: "", unit: null, values: [], nature: null, department: null };
+    const texts: string[] = [];
+    for (const cell of rest) {
+      if (NATURE_RE.test(cell) && has(columns, "nature")) row.nature = cell;
+      else if (texts.length === 0) texts.push(cell);
+      else if (has(columns, "department") && row.values.length > 0 && ORG_RE.test(cell)) row.department = cell;
+      else if (has(columns, "unit") && row.values.length === 0 && row.unit === null && UNIT_RE.test(cell)) row.unit = cell;
+      else if (VALUE_RE.test(cell)) row.values.push(cell);
+      else if (row.values.length === 0) texts.push(cell);
+      else row.values.push(cell);
+    }
+    const textColumns = columns.filter((c) => c.kind === "category" || c.kind === "name").length;
+    if (texts.length >= 2 && textColumns >= 2) {
+      row.category = texts[0]!;
+      row.name = texts.slice(1).join("");
+    } else {
+      row.name = texts.join("");
+      row.category = has(columns, "category") ? carried.category : null;
+    }
+    if (row.nature === null && has(columns, "nature")) row.nature = carried.nature;
+    if (row.department === null && has(columns, "department")) row.department = carried.department;
+    carried = { category: row.category, nature: row.nature, department: row.department };
+    rows.push(row);
+  }
+  return { rows, end: i };
+}
+
+/** One piece of a streamed table body: a cell, a fragment of one, or a merged cell's text. */
+interface Piece {
+  text: string;
+  line: number;
+  /** stacked or letter-spaced text: a narrow merged cell, never part of a name */
+  merged: boolean;
+}
+
+/**
+ * Lines → pieces. Whitespace separates cells in PDF text, but letter-spaced cells ("县 应 急 管" /
+ * "理局") and narrow columns printed a character or two per line ("安" / "全" / "生" / "产") are one
+ * cell each.
+ */
+function toPieces(lines: Line[], start: number, end: number): Piece[] {
+  const pieces: Piece[] = [];
+  let i = start;
+  while (i < end) {
+    const line = lines[i]!;
+    const text = line.text.trim();
+    if (SPACED.test(text)) {
+      let merged = compact(text);
+      const next = lines[i + 1]?.text.trim() ?? "";
+      if (i + 1 < end && new RegExp(`^[${HAN}]{1,5}$`, "u").test(next)) {
+        merged += next;
+        i++;
+      }
+      pieces.push({ text: merged, line: line.line, merged: true });
+      i++;
+      continue;
+    }
+    if (STACK_PIECE.test(text)) {
+      let k = i;
+      const stack: string[] = [];
+      while (k < end && STACK_PIECE.test(lines[k]!.text.trim())) stack.push(lines[k++]!.text.trim());
+      // The last piece of a stack may share its line with the next row ("指标 5 特种设备…").
+      let tail: string[] | null = null;
+      if (stack.length >= 2 && k < end) {
+        const tokens = lines[k]!.text.trim().split(/[\s\u3000]+/u);
+        if (tokens.length >= 2 && STACK_PIECE.test(tokens[0]!) && /^\d{1,3}$/.test(tokens[1]!)) {
+          stack.push(tokens[0]!);
+          tail = tokens.slice(1);
+        }
+      }
+      if (stack.length >= 2) {
+        pieces.push({ text: stack.join(""), line: line.line, merged: true });
+        if (tail) {
+          for (const t of tail) pieces.push({ text: t, line: lines[k]!.line, merged: false });
+          k++;
+        }
+        i = k;
+        continue;
+      }
+    }
+    for (const t of text.split(/[\s\u3000]+/u)) if (t !== "") pieces.push({ text: t, line: line.line, merged: false });
+    i++;
+  }
+  return pieces;
+}
+
+/** Streamed rows; merged cells are recorded where printed and spread afterwards. */
+function readStreamRows(pieces: Piece[], columns: Column[]): { rows: RawRow[]; anchors: Map<MergedKind, Map<number, string>> } {
+  const rows: RawRow[] = [];
+  const anchors = new Map<MergedKind, Map<number, string>>([
+    ["category", new Map()],
+    ["department", new Map()],
+    ["nature", new Map()],
+  ]);
+  const position = (kind: ColumnKind) => columnIndex(columns, kind);
+  /** highest column index the row has filled so far */
+  let reached = -1;
+  let row: RawRow | null = null;
+  let pendingValue = "";
+  let pendingMerged: Array<{ kind: MergedKind; text: string }> = [];
+  const valueColumn = Math.max(position("baseline"), position("target"));
+
+  const flushValue = () => {
+    if (row && pendingValue !== "") row.values.push(pendingValue);
+    pendingValue = "";
+  };
+  const record = (kind: MergedKind, no: number, text: string) => {
+    const map = anchors.get(kind)!;
+    map.set(no, (map.get(no) ?? "") + text);
+  };
+  const anchor = (kind: MergedKind, text: string) => {
+    // Printed after cells to its right: it belongs to the next row, in that row's place.
+    if (row === null || reached > position(kind)) pendingMerged.push({ kind, text });
+    else record(kind, row.no, text);
+  };
+  const isRowStart = (k: number) => {
+    const p = pieces[k]!;
+    const expected = (row?.no ?? 0) + 1;
+    if (p.merged || !/^\d{1,3}$/.test(p.text) || Number(p.text) !== expected) return false;
+    if (row && row.values.length === 0 && pendingValue === "" && row.nature === null) return false;
+    const next = pieces[k + 1];
+    return next !== undefined && (next.merged || !VALUE_RE.test(next.text));
+  };
+
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (isRowStart(k)) {
+      flushValue();
+      row = { no: Number(p.text), line: p.line, category: null, name: "", unit: null, values: [], nature: null, department: null };
+      rows.push(row);
+      reached = position("no");
+      for (const m of pendingMerged) record(m.kind, row.no, m.text);
+      pendingMerged = [];
+      continue;
+    }
+    if (row === null) continue;
+    const t = p.text;
+    if (p.merged) {
+      const kind: MergedKind = has(columns, "department") && ORG_RE.test(t) ? "department" : has(columns, "category") ? "category" : "department";
+      if (has(columns, kind)) anchor(kind, t);
+      continue;
+    }
+    if (NATURE_RE.test(t) && has(columns, "nature")) {
+      flushValue();
+      row.nature = t;
+      reached = Math.max(reached, position("nature"));
+      continue;
+    }
+    const started = row.values.length > 0 || pendingValue !== "";
+    if (!started && row.unit === null && has(columns, "unit") && row.name !== "" && UNIT_RE.test(t)) {
+      row.unit = t;
+      reached = Math.max(reached, position("unit"));
+      continue;
+    }
+    if (row.nature !== null || (started && has(columns, "department") && ORG_RE.test(t))) {
+      flushValue();
+      if (has(columns, "department")) anchor("department", t);
+      continue;
+    }
+    if (VALUE_RE.test(t) && (row.name !== "" || row.values.length > 0)) {
+      row.values.push(pendingValue + t);
+      pendingValue = "";
+      reached = Math.max(reached, valueColumn);
+      continue;
+    }
+    if (started) {
+      // Words before a figure that a space or a wrap cut off ("下降" "35%", "年亡人数不超" "过" "5人").
+      pendingValue += t;
+      continue;
+    }
+    row.name += t;
+    reached = Math.max(reached, position("name"));
+  }
+  flushValue();
+  return { rows, anchors };
+}
+
+/**
+ * A merged cell printed at the last row it spans covers the rows back to the previous value printed
+ * in its column; rows after the last printed value keep that value too.
+ */
+function spreadMerged(rows: RawRow[], field: MergedKind): void {
+  let next: string | null = null;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (row[field] !== null) next = row[field];
+    else if (next !== null) row[field] = next;
+  }
+  let last: string | null = null;
+  for (const row of rows) {
+    if (row[field] !== null) last = row[field];
+    else row[field] = last;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows → Indicators
+
+/** "注：带〔〕指标为五年平均数" declares which brackets mark five-year averages. */
+function averageBrackets(footnote: string): string[] | undefined {
+  const m = /带\s*([〔（(［\[【])\s*([〕）)］\]】])\s*(?:的)?指标(?:值)?为五年平均/u.exec(footnote);
+  if (!m) return undefined;
+  const pair = m[1]! + m[2]!;
+  if (pair === "（）" || pair === "()") return ["（）", "()"];
+  return [pair];
+}
+
+/** Which printed values are the baseline, the target (maybe split into 指标值/降幅) and the actual. */
+function assignValues(values: string[], columns: Column[]): { baseline: string | null; targets: string[]; actual: string | null } {
+  const valueColumns = columns.filter((c) => c.kind === "baseline" || c.kind === "target" || c.kind === "actual");
+  const slots: Array<string | null> = valueColumns.map(() => null);
+  if (values.length >= valueColumns.length) {
+    values.slice(0, valueColumns.length).forEach((v, i) => (slots[i] = v));
+  } else {
+    // Fewer figures than columns: the target is the one a table never leaves out, then the baseline.
+    const order = [
+      ...valueColumns.map((c, i) => [c, i] as const).filter(([c]) => c.kind === "target"),
+      ...valueColumns.map((c, i) => [c, i] as const).filter(([c]) => c.kind === "baseline"),
+      ...valueColumns.map((c, i) => [c, i] as const).filter(([c]) => c.kind === "actual"),
+    ].map(([, i]) => i);
+    const chosen = order.slice(0, values.length).sort((a, b) => a - b);
+    chosen.forEach((slot, i) => (slots[slot] = values[i]!));
+  }
+  const pick = (kind: ColumnKind) => valueColumns.map((c, i) => (c.kind === kind ? slots[i] : null)).filter((v): v is string => v !== null);
+  return { baseline: pick("baseline")[0] ?? null, targets: pick("target"), actual: pick("actual")[0] ?? null };
+}
+
+/** Of a target split into 指标值 and 降幅, the sub-column that holds a figure is the target. */
+function chooseTarget(targets: string[]): string | null {
+  const filled = targets.filter((t) => /\d/.test(t) || /不发生|杜绝/.test(t));
+  return filled[0] ?? targets[0] ?? null;
+}
+
+function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", brackets: string[] | undefined): Indicator {
+  const { baseline, targets, actual } = assignValues(row.values, table.columns);
+  const target = chooseTarget(targets);
+  const value = (raw: string | null): Value | null => (raw === null ? null : parseValue(raw, { averageBrackets: brackets }));
+  const indicator: Indicator = {
+    table: table.caption,
+    period,
+    no: row.no,
+    category: row.category,
+    name: row.name,
+    canonicalId: null,
+    unit: row.unit,
+    baseline: value(baseline),
+    target: value(target),
+    nature: row.nature === null ? null : NATURE[row.nature] ?? null,
+    department: row.department,
+  };
+  if (has(table.columns, "actual")) indicator.actual = value(actual);
+  return indicator;
+}
+
+export function extractIndicators(lines: Line[], source: string, skip: Set<number> = new Set()): IndicatorTables {
+  const indicators: Indicator[] = [];
+  const notes: Note[] = [];
+  const consumed = new Set<number>();
+  for (const table of findTables(lines, skip)) {
+    const tab = lines[table.bodyStart]!.text.includes("\t");
+    let rows: RawRow[];
+    let end: number;
+    if (tab) {
+      ({ rows, end } = readTabRows(lines, table.bodyStart, table.columns));
+    } else {
+      end = table.bodyStart;
+      while (end < lines.length && !endsBody(lines[end]!.text)) end++;
+      const streamed = readStreamRows(toPieces(lines, table.bodyStart, end), table.columns);
+      rows = streamed.rows;
+      for (const [kind, printed] of streamed.anchors) {
+        for (const row of rows) if (printed.has(row.no)) row[kind] = printed.get(row.no)!;
+        if (rows.some((r) => r[kind] !== null)) spreadMerged(rows, kind);
+        if (printed.size > 0) {
+          notes.push({
+            stage: "segment",
+            kind: "merged-cells",
+            source,
+            line: lines[table.bodyStart]!.line,
+            message: `${table.caption ?? "indicator table"}: ${kind} printed once per merged cell (${[...printed.entries()].map(([no, t]) => `${t}@${no}`).join(", ")}); each covers the rows back to the previous one`,
+          });
+        }
+      }
+    }
+    if (rows.length === 0) continue;
+    // The footnote that follows may say which brackets mean five-year averages.
+    let brackets: string[] | undefined;
+    if (end < lines.length && FOOTNOTE_RE.test(lines[end]!.text.trim())) {
+      brackets = averageBrackets(lines[end]!.text);
+      consumed.add(end);
+    }
+    const period = periodOf(table.caption ?? "", table.header);
+    for (const row of rows) {
+      if (row.name === "") {
+        notes.push({ stage: "segment", kind: "indicator-without-name", source, line: row.line, message: `row ${row.no} of ${table.caption ?? "an indicator table"} has no indicator name; dropped` });
+        continue;
+      }
+      indicators.push(toIndicator(row, table, period, brackets));
+    }
+    const expectedRows = rows[rows.length - 1]!.no;
+    if (expectedRows !== rows.length) {
+      notes.push({ stage: "segment", kind: "indicator-rows-missing", source, line: lines[table.bodyStart]!.line, message: `${table.caption ?? "indicator table"}: numbered up to ${expectedRows} but ${rows.length} rows were read` });
+    }
+    for (let i = table.captionIndex ?? table.headerIndex; i < end; i++) consumed.add(i);
+  }
+  return { indicators, notes, consumed };
+}

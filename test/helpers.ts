@@ -1,0 +1,7 @@
+// Test helpers: project files by path relative to the repository root.
+import { readFileSync, readdirSync } from "node:fs";
+
+export const root = new URL("../", import.meta.url);
+export const readBytes = (rel: string): Uint8Array => readFileSync(new URL(rel, root));
+export const readText = (rel: string): string => readFileSync(new URL(rel, root), "utf8");
+export const seedNames = (): string[] => readdirSync(new URL("seeds/", root)).filter((f) => !f.startsWith(".")).sort();
