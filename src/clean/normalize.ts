@@ -45,7 +45,8 @@ export function fullWidthParens(text: string): string {
     const marker = /^([一二三四五六七八九十百]+|\d{1,2})$/.test(inner);
     if (marker || isCjk([...inner][0]) || /[\u3400-\u9fff]/.test(inner) || isCjk(before) || isCjk(after)) return `（${inner}）`;
     return whole;
-  });
+  }).replace(/（([^()（）]{0,40})\)|\(([^()（）]{0,40})）/g, (_whole, a: string | undefined, b: string | undefined) => `（${a ?? b}）`);
+  // ↑ A pair half full-width, half ASCII is a full-width pair that a converter half-caught.
 }
 
 /** `2021年 12月 28日` → `2021年12月28日`: a date is one token whatever the typesetting did to it. */
