@@ -42,7 +42,8 @@ export function fullWidthParens(text: string): string {
   return text.replace(/\(([^()（）]{0,40})\)/g, (whole, inner: string, offset: number) => {
     const before = text[offset - 1];
     const after = text[offset + whole.length];
-    const marker = /^([一二三四五六七八九十百]+|\d{1,2})$/.test(inner);
+    // a number marker opens a line or a clause; "≤(1)" in a table cell is a bracketed figure
+    const marker = /^([一二三四五六七八九十百]+|\d{1,2})$/.test(inner) && (before === undefined || /[\s，。；：、]/u.test(before) || isCjk(before));
     if (marker || isCjk([...inner][0]) || /[\u3400-\u9fff]/.test(inner) || isCjk(before) || isCjk(after)) return `（${inner}）`;
     return whole;
   }).replace(/（([^()（）]{0,40})\)|\(([^()（）]{0,40})）/g, (_whole, a: string | undefined, b: string | undefined) => `（${a ?? b}）`);

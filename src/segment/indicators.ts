@@ -358,7 +358,7 @@ function averageBrackets(footnote: string): string[] | undefined {
 }
 
 /** Which printed values are the baseline, the target (maybe split into 指标值/降幅) and the actual. */
-function assignValues(values: string[], columns: Column[]): { baseline: string | null; targets: string[]; actual: string | null } {
+function assignValues(values: string[], columns: Column[]): { baseline: string | null; targets: Array<{ raw: string; label: string }>; actual: string | null } {
   const valueColumns = columns.filter((c) => c.kind === "baseline" || c.kind === "target" || c.kind === "actual");
   const slots: Array<string | null> = valueColumns.map(() => null);
   if (values.length >= valueColumns.length) {
@@ -373,20 +373,28 @@ function assignValues(values: string[], columns: Column[]): { baseline: string |
     const chosen = order.slice(0, values.length).sort((a, b) => a - b);
     chosen.forEach((slot, i) => (slots[slot] = values[i]!));
   }
-  const pick = (kind: ColumnKind) => valueColumns.map((c, i) => (c.kind === kind ? slots[i] : null)).filter((v): v is string => v !== null);
-  return { baseline: pick("baseline")[0] ?? null, targets: pick("target"), actual: pick("actual")[0] ?? null };
+  const pick = (kind: ColumnKind) =>
+    valueColumns.flatMap((c, i) => (c.kind === kind && slots[i] !== null ? [{ raw: slots[i]!, label: c.label }] : []));
+  return { baseline: pick("baseline")[0]?.raw ?? null, targets: pick("target"), actual: pick("actual")[0]?.raw ?? null };
 }
 
-/** Of a target split into 指标值 and 降幅, the sub-column that holds a figure is the target. */
-function chooseTarget(targets: string[]): string | null {
-  const filled = targets.filter((t) => /\d/.test(t) || /不发生|杜绝/.test(t));
-  return filled[0] ?? targets[0] ?? null;
+/**
+ * Of a target split into 指标值 and 降幅, the sub-column that holds a figure is the target; a figure
+ * under 降幅/增幅 is a change even when printed bare ("44%" under 降幅 = down 44%).
+ */
+function chooseTarget(targets: Array<{ raw: string; label: string }>): { raw: string; change: Value["change"] } | null {
+  const chosen = targets.find((t) => /\d/.test(t.raw) || /不发生|杜绝/.test(t.raw)) ?? targets[0];
+  if (!chosen) return null;
+  const change = /降幅|减幅/.test(chosen.label) ? "decrease" : /增幅/.test(chosen.label) ? "increase" : null;
+  return { raw: chosen.raw, change };
 }
 
 function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", brackets: string[] | undefined): Indicator {
   const { baseline, targets, actual } = assignValues(row.values, table.columns);
-  const target = chooseTarget(targets);
+  const chosen = chooseTarget(targets);
   const value = (raw: string | null): Value | null => (raw === null ? null : parseValue(raw, { averageBrackets: brackets }));
+  const target = value(chosen?.raw ?? null);
+  if (target && chosen?.change && target.change === null) target.change = chosen.change;
   const indicator: Indicator = {
     table: table.caption,
     period,
@@ -396,7 +404,7 @@ function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", bracket
     canonicalId: null,
     unit: row.unit,
     baseline: value(baseline),
-    target: value(target),
+    target,
     nature: row.nature === null ? null : NATURE[row.nature] ?? null,
     department: row.department,
   };

@@ -1,0 +1,121 @@
+// Indicator tables: every field of every row of the seeds against the hand-checked expectation, and
+// table shapes the seeds do not have (HTML rowspan, no caption, merged nature cells).
+import { describe, expect, it } from "vitest";
+import { clean } from "../../src/clean/index.js";
+import { decode } from "../../src/decode/index.js";
+import type { Indicator, Line } from "../../src/model.js";
+import { parseHeader } from "../../src/segment/indicator-header.js";
+import { extractIndicators } from "../../src/segment/indicators.js";
+import { readBytes, readExpected, seedNames } from "../helpers.js";
+
+/** Compare as the reference scorer does: NFKC, no whitespace, no punctuation. */
+const norm = (s: string | null | undefined): string => (s ?? "").normalize("NFKC").replace(/[\s\p{P}\p{S}]+/gu, "");
+const NATURE: Record<string, string> = { 约束性: "binding", 预期性: "expected" };
+
+function indicatorsOf(prefix: string): Indicator[] {
+  const name = seedNames().find((n) => n.startsWith(prefix))!;
+  const d = decode(readBytes(`seeds/${name}`), name);
+  if (!d.ok) throw new Error(d.message);
+  return extractIndicators(clean(d.text, name).lines, name).indicators;
+}
+
+describe.each([
+  ["yongjia", "003"],
+  ["linan", "001"],
+  ["lezhi", "002"],
+  ["jinjiang", "004"],
+])("indicators of %s (%s)", (slug, prefix) => {
+  const gold = readExpected(slug).indicators as Array<Record<string, string | number | null>>;
+  const out = indicatorsOf(prefix);
+
+  it("has one indicator per table row, in order", () => {
+    expect(out.map((i) => `${i.period}/${i.no}`)).toEqual(gold.map((g) => `${g.period}/${g.no}`));
+  });
+
+  it.each(gold.map((g, i) => [`${g.period} ${g.no} ${g.name}`, i] as const))("row %s: every field as printed", (_label, i) => {
+    const g = gold[i]!;
+    const o = out[i]!;
+    expect(norm(o.name)).toBe(norm(g.name as string));
+    expect(norm(o.category)).toBe(norm(g.category as string | null));
+    expect(norm(o.department)).toBe(norm(g.department as string | null));
+    expect(norm(o.unit)).toBe(norm(g.unit as string | null));
+    expect(norm(o.baseline?.raw)).toBe(norm(g.baseline as string | null));
+    expect(norm(o.target?.raw)).toBe(norm(g.target as string | null));
+    if ("actual" in g) expect(norm(o.actual?.raw)).toBe(norm(g.actual as string | null));
+    expect(o.nature).toBe(g.nature === null ? null : NATURE[g.nature as string]);
+    // captions: scorer-equal, except where the annotator restored quotes the page had lost
+    expect(norm(o.table).replace(/十[三四]五/g, "")).toBe(norm(g.table as string).replace(/十[三四]五/g, ""));
+  });
+});
+
+describe("values in their table's context", () => {
+  it("reads a bare figure under 降幅 as a decrease", () => {
+    const row2 = indicatorsOf("003").find((i) => i.period === "13th" && i.no === 2)!;
+    expect(row2.target).toMatchObject({ raw: "44%", value: 44, change: "decrease" });
+  });
+  it("takes five-year averages from the table's own footnote: （） in 004, 〔〕 in 001", () => {
+    const jj = indicatorsOf("004");
+    expect(jj.find((i) => i.no === 6)!.target).toMatchObject({ op: "<=", value: 1, fiveYearAverage: true });
+    expect(jj.find((i) => i.no === 7)!.target).toMatchObject({ value: 15000, fiveYearAverage: false });
+    expect(indicatorsOf("001").filter((i) => i.target?.fiveYearAverage).map((i) => i.no)).toEqual([1, 2, 4, 5, 7, 13, 14]);
+  });
+});
+
+const lines = (text: string): Line[] => text.split("\n").map((t, i) => ({ text: t, line: i + 1 }));
+
+describe("table shapes the seeds do not have", () => {
+  it("reads a saved HTML page's <table> with rowspan cells for category and nature", () => {
+    const html = `<html><body><div class="nav">首页 | 政务公开</div>
+<p>（三）主要目标</p>
+<p>表1 某县“十四五”应急管理主要指标</p>
+<table>
+<tr><td>序号</td><td>类别</td><td>指标名称</td><td>2020年基数</td><td>2025年目标</td><td>指标属性</td></tr>
+<tr><td>1</td><td rowspan="2">安全生产</td><td>生产安全事故死亡人数</td><td>12</td><td>下降15%</td><td rowspan="3">约束性</td></tr>
+<tr><td>2</td><td>亿元生产总值生产安全事故死亡率</td><td>0.02</td><td>&lt;0.01</td></tr>
+<tr><td>3</td><td>防灾减灾</td><td>年均每百万人口因自然灾害死亡率</td><td>—</td><td>&lt;1</td></tr>
+</table>
+<p>三、主要任务</p></body></html>`;
+    const cleaned = clean(html, "page.html");
+    const got = extractIndicators(cleaned.lines, "page.html").indicators;
+    expect(got.map((i) => [i.no, i.category, i.name, i.baseline?.raw, i.target?.raw, i.nature])).toEqual([
+      [1, "安全生产", "生产安全事故死亡人数", "12", "下降15%", "binding"],
+      [2, "安全生产", "亿元生产总值生产安全事故死亡率", "0.02", "<0.01", "binding"],
+      [3, "防灾减灾", "年均每百万人口因自然灾害死亡率", "—", "<1", "binding"],
+    ]);
+    expect(got[0]!.table).toBe("表1某县“十四五”应急管理主要指标");
+  });
+
+  it("reads a table without a caption, one cell per line, and stops at the next heading", () => {
+    const got = extractIndicators(
+      lines("（二）发展目标\n序号\n指标名称\n目标值\n1\n森林火灾受害率\n<0.9‰\n2\n避灾安置场所覆盖率\n100%\n3.主要任务"),
+      "t",
+    );
+    expect(got.indicators.map((i) => [i.table, i.no, i.name, i.target?.raw, i.baseline])).toEqual([
+      [null, 1, "森林火灾受害率", "<0.9‰", null],
+      [null, 2, "避灾安置场所覆盖率", "100%", null],
+    ]);
+    expect([...got.consumed].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("notes a table whose numbering skips a row", () => {
+    const got = extractIndicators(lines("主要指标\n序号\t指标名称\t目标值\n1\t甲指标\t100%\n3\t乙指标\t<5"), "t");
+    expect(got.indicators).toHaveLength(2);
+    expect(got.notes.some((n) => n.kind === "indicator-rows-missing")).toBe(true);
+  });
+
+  it("does not take a project table for an indicator table", () => {
+    const got = extractIndicators(lines("附件：重点工程\n序号\t项目名称\t建设内容\t投资（万元）\n1\t应急指挥中心\t建设指挥大厅\t800"), "t");
+    expect(got.indicators).toEqual([]);
+  });
+});
+
+describe("parseHeader", () => {
+  it.each([
+    ["序号\t类别\t指标名称\t2025年目标\t指标属性", ["no", "category", "name", "target", "nature"]],
+    ["序号\n指标内容\n2020\n基数\n2025\n目标\n指标\n属性", ["no", "name", "baseline", "target", "nature"]],
+    ["序\n号\n类\n别\n指标名称 2020年基数 2025年目标 指标性质 责任部门", ["no", "category", "name", "baseline", "target", "nature", "department"]],
+    ["2020年目标\n分类 序号 指标名称 单位 2015年基数\n指标值 降幅\n完成情况", ["category", "no", "name", "unit", "baseline", "target", "target", "actual"]],
+  ])("%j", (text, kinds) => {
+    expect(parseHeader(text).map((c) => c.kind)).toEqual(kinds);
+  });
+});
