@@ -479,6 +479,8 @@ interface Candidate {
   swallowed: boolean;
   /** guessed characters left out because the guess was unsure */
   dropped: number;
+  /** when the last character was left out: every character its known lead byte allows */
+  unsureLast: string | null;
   first: Pick;
   last: Pick;
 }
@@ -561,12 +563,14 @@ function restore(s: Scorer, text: string, at: number, r: Reading): Candidate | n
     head = "";
     dropped++;
   }
+  let unsureLast: string | null = null;
   if (isHan(last.code) && last.margin < SURE) {
     end = "";
     dropped++;
+    unsureLast = String.fromCharCode(...lastOptions);
   }
   const guessed = String.fromCharCode(first.code) + mid + String.fromCharCode(last.code) + tail;
-  return { repaired: head + mid + end + tail, guessed, end: r.end, swallowed, dropped, first, last };
+  return { repaired: head + mid + end + tail, guessed, end: r.end, swallowed, dropped, unsureLast, first, last };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -596,6 +600,7 @@ export interface Judgement {
   hardEvidence: boolean;
   swallowed: boolean;
   dropped: number;
+  unsureLast: string | null;
 }
 
 /** Judges the run that starts with the lost-byte mark at `at`; null when no run can start there. */
@@ -616,12 +621,12 @@ export function judgeRun(s: Scorer, text: string, at: number): Judgement | null 
   const end = best ? best.cand.end : spanEnd;
   const garbledAvg = scoreSpan(s, text, at, end) / (end - at);
   const hardEvidence = hasHardEvidence(text, at, end);
-  if (!best) return { start: at, end, garbled: text.slice(at, end), repaired: null, gain: -Infinity, plausibility: -Infinity, garbledAvg, hardEvidence, swallowed: false, dropped: 0 };
+  if (!best) return { start: at, end, garbled: text.slice(at, end), repaired: null, gain: -Infinity, plausibility: -Infinity, garbledAvg, hardEvidence, swallowed: false, dropped: 0, unsureLast: null };
   const { cand } = best;
   const restoredText = text.slice(0, at) + cand.guessed + text.slice(cand.end);
   const plausibility = scoreSpan(s, restoredText, at, at + cand.guessed.length) / cand.guessed.length;
   const gain = (best.score - garbledScore) / (cand.end - at);
-  return { start: at, end, garbled: text.slice(at, end), repaired: cand.repaired, gain, plausibility, garbledAvg, hardEvidence, swallowed: cand.swallowed, dropped: cand.dropped };
+  return { start: at, end, garbled: text.slice(at, end), repaired: cand.repaired, gain, plausibility, garbledAvg, hardEvidence, swallowed: cand.swallowed, dropped: cand.dropped, unsureLast: cand.unsureLast };
 }
 
 export interface RunFix {
@@ -634,6 +639,10 @@ export interface RunFix {
   swallowed: boolean;
   /** unsure characters at the run's edges that were left out */
   dropped: number;
+  /** when the run's last character was left out: the characters its lead byte allows */
+  unsureLast: string | null;
+  /** the line whose text confirmed a left-out last character */
+  confirmedBy?: number;
 }
 
 function hasHardEvidence(text: string, from: number, to: number): boolean {
@@ -645,7 +654,7 @@ function decide(s: Scorer, text: string, at: number): RunFix | null {
   const j = judgeRun(s, text, at);
   if (!j) return null;
   if (j.repaired !== null && j.plausibility >= PLAUSIBLE && j.gain >= MIN_GAIN && j.repaired.trim() !== "") {
-    return { start: at, end: j.end, replacement: j.repaired, kind: "mojibake-repaired", swallowed: j.swallowed, dropped: j.dropped };
+    return { start: at, end: j.end, replacement: j.repaired, kind: "mojibake-repaired", swallowed: j.swallowed, dropped: j.dropped, unsureLast: j.unsureLast };
   }
   if (!j.hardEvidence && j.garbledAvg > GARBLED) return null;
   // nothing believable restores it: strip it, as far as the text keeps reading as garbage
@@ -655,7 +664,7 @@ function decide(s: Scorer, text: string, at: number): RunFix | null {
     if (avg > GARBLED && !hasHardEvidence(text, end, r.end)) break;
     end = r.end;
   }
-  return { start: at, end, replacement: "", kind: "mojibake-stripped", swallowed: false, dropped: 0 };
+  return { start: at, end, replacement: "", kind: "mojibake-stripped", swallowed: false, dropped: 0, unsureLast: null };
 }
 
 /** A cheap test for a line worth a closer look, needing no dictionary: a garble mark, or a
@@ -698,7 +707,7 @@ export function findFixes(text: string, scorer: Scorer): RunFix[] {
     if (!isGarbleMark(text.charCodeAt(k))) continue;
     let e = k + 1;
     while (e < text.length && isGarbleMark(text.charCodeAt(e))) e++;
-    stray.push({ start: k, end: e, replacement: "", kind: "mojibake-stripped", swallowed: false, dropped: 0 });
+    stray.push({ start: k, end: e, replacement: "", kind: "mojibake-stripped", swallowed: false, dropped: 0, unsureLast: null });
     k = e - 1;
   }
   return [...fixes, ...stray].sort((a, b) => a.start - b.start);
@@ -723,18 +732,52 @@ export function applyFixes(text: string, fixes: RunFix[]): string {
 // ---------------------------------------------------------------------------------------------
 // The step
 
+/**
+ * A heading's last character is often lost in the body (its byte fused with a tag) but kept in the
+ * table of contents, where dot leaders follow it. When the text repaired elsewhere continues this
+ * run with exactly one character that its known lead byte allows, that character is put back.
+ */
+export function confirmFromOtherLines(fixesByLine: RunFix[][], repairedTexts: string[]): void {
+  fixesByLine.forEach((fixes, lineIndex) => {
+    for (const f of fixes) {
+      if (f.unsureLast === null) continue;
+      const tag = f.replacement.endsWith("<") ? "<" : "";
+      const prefix = f.replacement.slice(0, f.replacement.length - tag.length);
+      const key = prefix.slice(-6);
+      if ([...key].filter((ch) => isHan(ch.charCodeAt(0))).length < 3) continue;
+      const seen = new Map<string, number>();
+      repairedTexts.forEach((t, other) => {
+        if (other === lineIndex) return;
+        for (let at = t.indexOf(key); at >= 0; at = t.indexOf(key, at + 1)) {
+          const next = t[at + key.length];
+          if (next !== undefined && f.unsureLast!.includes(next)) seen.set(next, other);
+        }
+      });
+      if (seen.size !== 1) continue;
+      const [ch, other] = [...seen.entries()][0]!;
+      f.replacement = prefix + ch + tag;
+      f.dropped--;
+      f.unsureLast = null;
+      f.confirmedBy = other;
+    }
+  });
+}
+
 export const repairMojibake: CleanStep = (lines: Line[], ctx: StepContext): StepResult => {
   // clean input must cost nothing: the dictionary is only read once a line looks garbled
   if (!lines.some((l) => looksGarbled(l.text))) return { lines, notes: [], repairs: {} };
   const scorer = scorerFor(lines.map((l) => l.text));
   const notes: Note[] = [];
   const repairs: Record<string, number> = {};
-  const out = lines.map((l) => {
-    const fixes = findFixes(l.text, scorer);
+  const fixesByLine = lines.map((l) => findFixes(l.text, scorer));
+  confirmFromOtherLines(fixesByLine, lines.map((l, i) => applyFixes(l.text, fixesByLine[i]!)));
+  const out = lines.map((l, i) => {
+    const fixes = fixesByLine[i]!;
     if (fixes.length === 0) return l;
     for (const f of fixes) {
       repairs[f.kind] = (repairs[f.kind] ?? 0) + 1;
       const caveats = [
+        ...(f.confirmedBy !== undefined ? [`last character confirmed by line ${lines[f.confirmedBy]!.line}`] : []),
         ...(f.dropped ? [`${f.dropped} unsure character${f.dropped > 1 ? "s" : ""} left out`] : []),
         ...(f.swallowed ? ["a character after it may be lost"] : []),
       ];
