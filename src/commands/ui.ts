@@ -6,7 +6,13 @@ import Table from "cli-table3";
 export function table(head: string[], rows: string[][]): string {
   const t = new Table({ head, style: { head: [], border: [] } });
   t.push(...rows);
-  return t.toString();
+  // one rule under the header, none between body rows: one line per row, as xsv's tables read
+  let rules = 0;
+  return t
+    .toString()
+    .split("\n")
+    .filter((line) => !line.startsWith("├") || rules++ === 0)
+    .join("\n");
 }
 
 export interface Progress {

@@ -18,11 +18,14 @@ export interface ManifestInput {
 
 const BOM = "\ufeff";
 
-/** Excel runs a cell that starts with = + - @ (or a tab/CR) as a formula: plan text is untrusted. */
+/**
+ * Excel runs a cell that starts with = + - @ (or a tab/CR) as a formula: plan text is untrusted. A
+ * lone sign (the "=" of an op column) carries no formula and stays as it is, as do plain numbers.
+ */
 export function neutralizeCell(v: unknown): string {
   if (v === null || v === undefined) return "";
   const s = typeof v === "string" ? v : String(v);
-  if (/^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?%?$/.test(s)) return `'${s}`;
+  if (s.length > 1 && /^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?%?$/.test(s)) return `'${s}`;
   return s;
 }
 
