@@ -6,6 +6,11 @@ import { UserError } from "./commands/io.js";
 import { version } from "./version.js";
 
 export function main(argv: string[]): void {
+  // `plans inspect f | head`: a reader that stops early is not an error, as with any Unix filter
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   const program = new Command();
   program
     .name("plans")

@@ -23,6 +23,12 @@ describe("plans inspect", () => {
       expect(report.text.split("\n")).toContain(h);
     expect(report.notes.every((n: { stage: string; line: unknown }) => typeof n.stage === "string")).toBe(true);
   });
+  it("stops quietly, exit 0, when the reader of its output goes away (| head -1)", () => {
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" inspect seeds/004_6f7d79f1b7bb937e.txt | head -1; exit \${PIPESTATUS[0]}`], { cwd, encoding: "utf8" });
+    expect(r.stdout).toBe("seeds/004_6f7d79f1b7bb937e.txt\n");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
   it("shows a human report on stdout without --json", () => {
     const r = run("inspect", "seeds/001_2b4fa658977f0053.txt");
     expect(r.status).toBe(0);
