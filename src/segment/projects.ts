@@ -31,32 +31,43 @@ function sectionTitle(chapters: Chapter[], chapter: number | null, section: numb
 function fromBoxes(ctx: Context, notes: Note[]): Project[] {
   const projects: Project[] = [];
   const projectChapters = new Set(ctx.chapters.filter((c) => c.role === "projects").map((c) => c.no));
-  ctx.boxes.forEach((box, k) => {
+  const boxes = ctx.boxes.filter((box) => projectChapters.has(ctx.positions[box.index].chapter ?? -1));
+  const entriesOf = new Map(boxes.map((box) => [box, [...box.entries]]));
+  // Entries that a page break carried out of their box, past other boxes and headings: a numbered
+  // line outside every box (and not a task item of another section) that continues the numbering of
+  // the nearest box before it in the same chapter.
+  const inBox = new Set(boxes.flatMap((b) => Array.from({ length: b.end - b.index + 1 }, (_, k) => b.index + k)));
+  for (let i = 0; i < ctx.lines.length; i++) {
+    if (inBox.has(i)) continue;
+    const it = ITEM_RE.exec(ctx.lines[i].text);
+    if (!it) continue;
+    const no = Number(it[1]);
+    const at = ctx.positions[i];
+    const owner = boxes
+      .filter((b) => b.index < i && ctx.positions[b.index].chapter === at.chapter)
+      .reverse()
+      .find((b) => {
+        const entries = entriesOf.get(b)!;
+        return entries.length > 0 && entries[entries.length - 1]!.no === no - 1;
+      });
+    if (!owner) continue;
+    if (at.item !== null && at.section !== ctx.positions[owner.index].section) continue;
+    entriesOf.get(owner)!.push({ no, text: it[2], index: i, line: ctx.lines[i].line });
+    notes.push({ stage: "segment", kind: "box-entry-displaced", source: ctx.source, line: ctx.lines[i].line, message: `entry ${no} of 专栏 "${owner.title}" stands after a page break, outside its box; attached to the box` });
+  }
+  for (const box of boxes) {
     const pos = ctx.positions[box.index];
-    if (!projectChapters.has(pos.chapter ?? -1)) return;
     const group = sectionTitle(ctx.chapters, pos.chapter, pos.section) ?? box.title;
-    const entries = [...box.entries];
-    // entries that a page break carried past the next section's heading: numbered lines continuing
-    // this box's numbering, found before the next box starts
-    const nextBox = ctx.boxes[k + 1]?.index ?? ctx.lines.length;
-    let expected = (entries[entries.length - 1]?.no ?? 0) + 1;
-    for (let i = box.end + 1; i < nextBox && entries.length > 0; i++) {
-      const it = ITEM_RE.exec(ctx.lines[i].text);
-      if (!it || Number(it[1]) !== expected || ctx.positions[i].chapter !== pos.chapter) continue;
-      if (ctx.positions[i].item !== null && ctx.positions[i].section !== pos.section) continue;
-      entries.push({ no: expected, text: it[2], index: i, line: ctx.lines[i].line });
-      notes.push({ stage: "segment", kind: "box-entry-displaced", source: ctx.source, line: ctx.lines[i].line, message: `entry ${expected} of 专栏 "${box.title}" stands after a page break, outside its box; attached to the box` });
-      expected++;
-    }
+    const entries = entriesOf.get(box)!;
     if (entries.length === 0) {
       projects.push({ chapter: pos.chapter, section: pos.section, group, no: null, name: group, description: box.text, source: "section", investment: null, investmentUnit: null, years: null, lead: null });
-      return;
+      continue;
     }
     for (const e of entries) {
       const { name, description } = entryName(e.text);
       projects.push({ chapter: pos.chapter, section: pos.section, group, no: e.no, name, description, source: "box", investment: null, investmentUnit: null, years: null, lead: null });
     }
-  });
+  }
   return projects;
 }
 

@@ -43,3 +43,13 @@ describe("accuracy on the seeds", () => {
     expect(s.investment[0]).toBe(s.investment[1]);
   });
 });
+
+describe("what the page breaks of 003 scattered", () => {
+  it("attaches 专栏3's entry 6, printed after 专栏4 and the next section's heading, to its own box", () => {
+    const yj = result.documents.find((d) => d.slug === "yongjia")!;
+    const box3 = yj.projects.filter((p) => p.group === "应急管理数字治理建设工程");
+    expect(box3.map((p) => p.no)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(box3[5]!.name).toBe("应急指挥平台建设");
+    expect(yj.notes.some((n) => n.kind === "box-entry-displaced" && n.line === 1685)).toBe(true);
+  });
+});
