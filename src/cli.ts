@@ -1,5 +1,6 @@
 // commander wiring only: each command lives in src/commands/.
 import { Command } from "commander";
+import { compareCommand, FORMATS, listCommand } from "./commands/compare.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { UserError } from "./commands/io.js";
@@ -27,6 +28,27 @@ export function main(argv: string[]): void {
     .option("--summary", "print the summary table even when stderr is not a terminal")
     .action((paths: string[], opts: { out: string; check?: boolean; summary?: boolean }) => {
       process.exitCode = ingestCommand(paths, opts);
+    });
+  program
+    .command("compare")
+    .alias("diff")
+    .description("compare counties side by side: aligned indicators, projects, plan shape, task topics")
+    .argument("[counties...]", "slugs (yongjia) or Chinese names (永嘉县, 永嘉)")
+    .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
+    .option("-f, --format <format>", `output format: ${FORMATS.join(", ")}`, "table")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--all", "every county in the dataset")
+    .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
+    .action((counties: string[], opts: { data: string; format: string; output?: string; all?: boolean; against?: string }) => {
+      process.exitCode = compareCommand(counties, opts);
+    });
+  program
+    .command("list")
+    .description("the counties in the dataset")
+    .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
+    .option("--json", "print JSON for scripts")
+    .action((opts: { data: string; json?: boolean }) => {
+      process.exitCode = listCommand(opts);
     });
   program
     .command("inspect")

@@ -95,3 +95,71 @@ describe("plans ingest", () => {
     expect(r.stderr).toMatch(/yongjia\s*│\s*永嘉县\s*│\s*2/);
   });
 });
+
+describe("plans compare", () => {
+  const data = (() => {
+    const dir = tmp();
+    const r = run("ingest", "seeds/", "--out", join(dir, "out"));
+    if (r.status !== 0) throw new Error(r.stderr);
+    return join(dir, "out");
+  })();
+
+  it("shows two counties side by side, by slug or Chinese name, alias diff", () => {
+    const a = run("compare", "yongjia", "linan", "--data", data);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toContain("永嘉县 (yongjia)  vs  临安区 (linan)");
+    expect(a.stdout).toMatch(/Indicators: 13 shared/);
+    const b = run("diff", "永嘉县", "临安", "--data", data);
+    expect(b.status).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it("writes json, csv, md and html, to stdout or -o", () => {
+    const json = JSON.parse(run("compare", "lezhi", "jinjiang", "--data", data, "--format", "json").stdout);
+    expect(json.counties).toEqual(["lezhi", "jinjiang"]);
+    expect(run("compare", "lezhi", "jinjiang", "--data", data, "-f", "csv").stdout.startsWith("\ufeffkey,")).toBe(true);
+    expect(run("compare", "lezhi", "jinjiang", "--data", data, "-f", "md").stdout).toMatch(/^# 乐至县 vs 晋江市/);
+    const file = join(tmp(), "report.html");
+    const r = run("compare", "lezhi", "jinjiang", "--all", "--data", data, "-f", "html", "-o", file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(file, "utf8")).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it("--all compares every county; --against national adds the national targets", () => {
+    const json = JSON.parse(run("compare", "--all", "--against", "national", "--data", data, "-f", "json").stdout);
+    expect(json.counties).toEqual(["jinjiang", "lezhi", "linan", "yongjia"]);
+    expect(json.indicators.some((r: { values: Record<string, unknown> }) => r.values.national)).toBe(true);
+  });
+
+  it("names an unknown county, suggests the nearest and lists the rest, exit 1", () => {
+    const r = run("compare", "yongjia", "linnan", "--data", data);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('unknown county "linnan" — did you mean linan?');
+    expect(r.stderr).toContain("yongjia (永嘉县)");
+    expect(r.stdout).toBe("");
+  });
+
+  it("refuses fewer than two counties, a county twice and an unknown format, exit 2", () => {
+    expect(run("compare", "yongjia", "--data", data).status).toBe(2);
+    expect(run("compare", "yongjia", "永嘉", "--data", data).stderr).toContain("asked for twice");
+    const f = run("compare", "yongjia", "linan", "--data", data, "-f", "pdf");
+    expect(f.status).toBe(2);
+    expect(f.stderr).toContain("--format must be one of table, json, csv, md, html");
+  });
+
+  it("builds the dataset from seeds/ when there is none, and says so on stderr", () => {
+    const dir = tmp();
+    cpSync(join(cwd, "seeds"), join(dir, "seeds"), { recursive: true });
+    const r = spawnSync(process.execPath, [bin, "compare", "yongjia", "linan", "-f", "json"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("no dataset in out/; building it from seeds/ first");
+    expect(existsSync(join(dir, "out", "manifest.json"))).toBe(true);
+    expect(JSON.parse(r.stdout).counties).toEqual(["yongjia", "linan"]);
+  });
+
+  it("plans list shows the counties of the dataset", () => {
+    const r = run("list", "--data", data, "--json");
+    expect(JSON.parse(r.stdout).map((e: { slug: string }) => e.slug)).toEqual(["jinjiang", "lezhi", "linan", "yongjia"]);
+  });
+});

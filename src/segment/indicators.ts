@@ -8,6 +8,7 @@
 //    previous value printed in that column.
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
+import { matchIndicator } from "../catalog/match.js";
 import { parseValue } from "./values.js";
 
 export interface IndicatorTables {
@@ -401,7 +402,7 @@ function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", bracket
     no: row.no,
     category: row.category,
     name: row.name,
-    canonicalId: null,
+    canonicalId: matchIndicator(row.name)?.id ?? null,
     unit: row.unit,
     baseline: value(baseline),
     target,

@@ -1,0 +1,160 @@
+// `plans compare <county> <county> [...]` (alias diff) and `plans list`: read the dataset, resolve
+// the counties asked for, compare them and render the result to stdout or a file.
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Chalk } from "chalk";
+import { compare, type Reference } from "../compare/index.js";
+import type { Comparison } from "../compare/model.js";
+import { renderCsv } from "../compare/render/csv.js";
+import { renderHtml } from "../compare/render/html.js";
+import { renderMarkdown } from "../compare/render/markdown.js";
+import { renderTable } from "../compare/render/table.js";
+import { ingest } from "../dataset/ingest.js";
+import type { PlanDocument } from "../model.js";
+import { version } from "../version.js";
+import { collectInputs, writeAtomically } from "./ingest.js";
+import { EXIT, UserError } from "./io.js";
+import { table } from "./ui.js";
+
+export const FORMATS = ["table", "json", "csv", "md", "html"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CompareOptions {
+  data: string;
+  format?: string;
+  output?: string;
+  all?: boolean;
+  against?: string;
+}
+
+interface DatasetEntry {
+  slug: string;
+  county: string;
+  title: string;
+  file: string;
+  sources: string[];
+}
+
+/** The dataset's table of contents (its manifest); built from seeds/ when there is none yet. */
+export function openDataset(dir: string, say: (s: string) => void): DatasetEntry[] {
+  const manifestPath = join(dir, "manifest.json");
+  if (!existsSync(manifestPath)) {
+    if (!existsSync("seeds")) throw new UserError(`${dir}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${dir}\` first`);
+    say(`plans: no dataset in ${dir}/; building it from seeds/ first`);
+    const { files } = collectInputs(["seeds"]);
+    const result = ingest(files.map((f) => ({ path: f.rel, bytes: readFileSync(f.abs) })), { toolVersion: version });
+    writeAtomically(dir, result.files);
+  }
+  let manifest: { documents?: DatasetEntry[] };
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  } catch (e) {
+    throw new UserError(`${manifestPath}: not a readable dataset manifest (${(e as Error).message})`);
+  }
+  if (!Array.isArray(manifest.documents)) throw new UserError(`${manifestPath}: has no documents list`);
+  return manifest.documents;
+}
+
+function loadDocument(dir: string, entry: DatasetEntry): PlanDocument {
+  // file names come from the manifest: only a plain slug file inside the dataset folder is read
+  if (!/^[a-z0-9-]+\.json$/.test(entry.file)) throw new UserError(`${join(dir, "manifest.json")}: bad document file name ${JSON.stringify(entry.file)}`);
+  const path = join(dir, entry.file);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as PlanDocument;
+  } catch (e) {
+    throw new UserError(`${path}: cannot read the county's document (${(e as Error).message})`);
+  }
+}
+
+function levenshtein(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/** A county as the user wrote it: its slug, its name (永嘉县), or its name without 县/区/市 (永嘉). */
+export function resolveCounty(asked: string, entries: DatasetEntry[], dir: string): DatasetEntry {
+  const q = asked.trim().toLowerCase();
+  const found = entries.find((e) => e.slug === q || e.county === asked.trim() || e.county.replace(/[县区市]$/u, "") === asked.trim());
+  if (found) return found;
+  const scored = entries
+    .map((e) => ({ e, d: Math.min(levenshtein(q, e.slug), levenshtein(asked.trim(), e.county), levenshtein(asked.trim(), e.county.replace(/[县区市]$/u, ""))) }))
+    .sort((a, b) => a.d - b.d || (a.e.slug < b.e.slug ? -1 : 1));
+  const near = scored[0] && scored[0].d <= Math.max(2, Math.floor(q.length / 2)) ? ` — did you mean ${scored[0].e.slug}?` : "";
+  const list = entries.map((e) => `${e.slug} (${e.county})`).join(", ");
+  throw new UserError(`unknown county "${asked}"${near}\ncounties in ${dir}/: ${list || "none"}`, EXIT.drift);
+}
+
+export function render(c: Comparison, format: Format, options: { width: number; color: boolean }): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(c, null, 2) + "\n";
+    case "csv":
+      return renderCsv(c);
+    case "md":
+      return renderMarkdown(c);
+    case "html":
+      return renderHtml(c);
+    case "table":
+      return renderTable(c, { width: options.width, chalk: new Chalk({ level: options.color ? 1 : 0 }) });
+  }
+}
+
+/** Colors follow NO_COLOR / FORCE_COLOR, else whether the stream is a terminal. */
+export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  return stream.isTTY === true;
+}
+
+export function compareCommand(counties: string[], options: CompareOptions): number {
+  const format = (options.format ?? "table") as Format;
+  if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
+  if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
+  if (!options.all && counties.length < 2) throw new UserError("compare needs two or more counties (or --all)");
+  const entries = openDataset(options.data, (s) => process.stderr.write(s + "\n"));
+  const chosen = options.all ? entries : counties.map((c) => resolveCounty(c, entries, options.data));
+  const seen = new Set<string>();
+  for (const e of chosen) {
+    if (seen.has(e.slug)) throw new UserError(`${e.slug} is asked for twice`);
+    seen.add(e.slug);
+  }
+  if (chosen.length < 2) throw new UserError(`the dataset in ${options.data}/ has ${chosen.length} county; compare needs two`);
+  const docs = chosen.map((e) => loadDocument(options.data, e));
+  const comparison = compare(docs, { against: options.against as Reference | undefined });
+  const toFile = options.output !== undefined;
+  const text = render(comparison, format, {
+    width: toFile ? 120 : process.stdout.columns ?? 120,
+    color: !toFile && useColor(process.stdout),
+  });
+  if (toFile) writeFileAtomically(options.output!, text);
+  else process.stdout.write(text);
+  return EXIT.ok;
+}
+
+/** A report file appears whole or not at all. */
+function writeFileAtomically(path: string, text: string): void {
+  const target = resolve(path);
+  if (!existsSync(dirname(target))) throw new UserError(`${path}: folder ${dirname(target)} does not exist`);
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UserError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+export function listCommand(options: { data: string; json?: boolean }): number {
+  const entries = openDataset(options.data, (s) => process.stderr.write(s + "\n"));
+  if (options.json) process.stdout.write(JSON.stringify(entries.map(({ slug, county, title, sources }) => ({ slug, county, title, sources })), null, 2) + "\n");
+  else process.stdout.write(table(["slug", "county", "title", "sources"], entries.map((e) => [e.slug, e.county, e.title, e.sources.join(", ")])) + "\n");
+  return EXIT.ok;
+}

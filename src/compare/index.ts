@@ -1,0 +1,84 @@
+// compare: documents of the dataset → a Comparison (see model.ts). Pure: the CLI reads the dataset
+// and renders the result.
+import { INDICATOR_CATALOG } from "../catalog/indicators.js";
+import type { ChapterRole, Indicator, PlanDocument } from "../model.js";
+import { parseValue } from "../segment/values.js";
+import { tasksOf } from "../dataset/emit.js";
+import { alignIndicators } from "./indicators.js";
+import type { Comparison, CountyOverview, ShapeRow } from "./model.js";
+import { projectThemes } from "./projects.js";
+import { compareTopics } from "./topics.js";
+
+export const REFERENCES = ["national"] as const;
+export type Reference = (typeof REFERENCES)[number];
+
+const ROLES: ChapterRole[] = ["background", "requirements", "tasks", "projects", "safeguards", "other"];
+
+export function overviewOf(d: PlanDocument): CountyOverview {
+  const len = (t: string) => [...t].length;
+  const items = (its: Array<{ title: string; text: string }>) => its.reduce((n, it) => n + len(it.title) + len(it.text), 0);
+  const chars = d.chapters.reduce((n, c) => n + len(c.title) + len(c.text) + items(c.items) + c.sections.reduce((m, s) => m + len(s.title) + len(s.text) + items(s.items), 0), 0);
+  return {
+    slug: d.slug,
+    county: d.county,
+    title: d.title,
+    issuer: d.issuer,
+    docNumber: d.docNumber,
+    issuedDate: d.issuedDate,
+    sources: d.sources.map((s) => s.path),
+    chars,
+    chapters: d.chapters.length,
+    sections: d.chapters.reduce((n, c) => n + c.sections.length, 0),
+    tasks: tasksOf(d).length,
+    indicators: d.indicators.length,
+    projects: d.projects.length,
+  };
+}
+
+export function shapeOf(docs: PlanDocument[]): ShapeRow[] {
+  return ROLES.map((role) => ({
+    role,
+    counties: Object.fromEntries(
+      docs.map((d) => {
+        const chapters = d.chapters.filter((c) => c.role === role);
+        const tasks = role === "tasks" ? tasksOf(d).length : 0;
+        return [d.slug, { chapters: chapters.length, sections: chapters.reduce((n, c) => n + c.sections.length, 0), tasks }];
+      }),
+    ),
+  })).filter((r) => Object.values(r.counties).some((c) => c.chapters > 0));
+}
+
+/** The national plan's main targets as a column of indicators. */
+export function nationalIndicators(): Indicator[] {
+  return INDICATOR_CATALOG.filter((e) => e.national).map((e, i) => {
+    const target = parseValue(e.national!.target);
+    target.fiveYearAverage = e.national!.fiveYearAverage;
+    return {
+      table: "国家“十四五”应急体系规划主要指标",
+      period: "14th" as const,
+      no: i + 1,
+      category: null,
+      name: e.name,
+      canonicalId: e.id,
+      unit: null,
+      baseline: null,
+      target,
+      nature: e.national!.nature,
+      department: null,
+    };
+  });
+}
+
+export function compare(docs: PlanDocument[], options: { against?: Reference } = {}): Comparison {
+  const columns = docs.map((d) => ({ slug: d.slug, indicators: d.indicators }));
+  if (options.against === "national") columns.push({ slug: "national", indicators: nationalIndicators() });
+  return {
+    counties: docs.map((d) => d.slug),
+    against: options.against ?? null,
+    overview: docs.map(overviewOf),
+    indicators: alignIndicators(columns),
+    projects: projectThemes(docs),
+    shape: shapeOf(docs),
+    topics: compareTopics(docs),
+  };
+}

@@ -1,0 +1,99 @@
+// What `plans compare` computes: the contract of its JSON output, which every other format renders.
+import type { ChapterRole, Indicator, Value } from "../model.js";
+
+export interface CountyOverview {
+  slug: string;
+  county: string;
+  title: string;
+  issuer: string | null;
+  docNumber: string | null;
+  issuedDate: string | null;
+  sources: string[];
+  /** characters of body text */
+  chars: number;
+  chapters: number;
+  sections: number;
+  tasks: number;
+  indicators: number;
+  projects: number;
+}
+
+/** How the row's indicators were put together. */
+export type AlignmentKind = "catalog" | "similar" | "single";
+
+export interface TargetComparison {
+  /** "change": targets are relative changes (下降15%); "level": absolute levels (<0.01); null: not comparable */
+  basis: "change" | "level" | null;
+  /** counties in order of ambition, most ambitious first, with the figure compared */
+  ranking: Array<{ slug: string; value: number }>;
+  /** the most ambitious (several when tied); empty when not comparable */
+  mostAmbitious: string[];
+  /** why targets could not be compared, or other caveats */
+  note: string | null;
+  /** binding in one county, expected in another */
+  natureMismatch: boolean;
+  /** a five-year average in one county, an end-of-period figure in another */
+  averageMismatch: boolean;
+}
+
+export interface AlignedIndicator {
+  key: string;
+  label: string;
+  period: "13th" | "14th";
+  canonicalId: string | null;
+  alignment: AlignmentKind;
+  /** for "similar": the name similarity the pairing rests on */
+  similarity: number | null;
+  better: "lower" | "higher" | null;
+  values: Record<string, Indicator | null>;
+  comparison: TargetComparison;
+}
+
+export interface ThemeRow {
+  theme: string;
+  label: string;
+  counties: Record<string, { count: number; investment: number | null; investmentUnit: string | null; names: string[] }>;
+}
+
+export interface ShapeRow {
+  role: ChapterRole;
+  counties: Record<string, { chapters: number; sections: number; tasks: number }>;
+}
+
+export interface TaskRef {
+  chapter: number;
+  section: number | null;
+  no: number;
+  title: string;
+}
+
+export interface TaskMatch {
+  from: string;
+  to: string;
+  task: TaskRef;
+  match: TaskRef | null;
+  score: number;
+}
+
+export interface Topics {
+  /** per county: keywords by the number of tasks that carry them */
+  keywords: Record<string, Array<{ word: string; tasks: number }>>;
+  /** keywords every county's tasks carry */
+  shared: string[];
+  /** prominent keywords of one county that no other county's tasks carry */
+  only: Record<string, string[]>;
+  matches: TaskMatch[];
+}
+
+export interface Comparison {
+  counties: string[];
+  /** a reference column that is not a county ("national"), when asked for */
+  against: string | null;
+  overview: CountyOverview[];
+  indicators: AlignedIndicator[];
+  projects: ThemeRow[];
+  shape: ShapeRow[];
+  topics: Topics;
+}
+
+export type { Value };

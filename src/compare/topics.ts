@@ -1,0 +1,89 @@
+// Task topics: the keywords stored on each task at ingest (so no dictionary is loaded here), what
+// the counties share and what only one has, and for each task the closest task of another county.
+import { tasksOf } from "../dataset/emit.js";
+import type { PlanDocument } from "../model.js";
+import type { TaskMatch, TaskRef, Topics } from "./model.js";
+
+const TOP = 20;
+/**
+ * Words every plan uses for doing anything (加强, 完善, 推进…) say nothing about a topic, nor does a
+ * county's own name; TF-IDF at ingest ranks them high because each plan repeats them.
+ */
+const GENERIC = new Set([..."加强 完善 推进 推动 提升 健全 建立 建设 加快 打造 优化 强化 深化 落实 开展 实施 促进 提高 坚持 全面 进一步 积极 有效 制度 机制 体系 能力 工作 区域 相关 重点".split(" ")]);
+
+function isTopic(word: string, county: string): boolean {
+  const place = county.replace(/[县区市]$/u, "");
+  return !GENERIC.has(word) && !(place.length >= 2 && word.includes(place)) && !/^\d+$/.test(word);
+}
+
+interface Task {
+  ref: TaskRef;
+  keywords: Set<string>;
+  grams: Set<string>;
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\s\p{P}]+/gu, "")];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.sqrt(a.size * b.size);
+}
+
+function tasks(doc: PlanDocument): Task[] {
+  return tasksOf(doc).map(({ c, s, it }) => ({
+    ref: { chapter: c.no, section: s?.no ?? null, no: it.no, title: it.title },
+    keywords: new Set(it.keywords),
+    grams: bigrams(it.title),
+  }));
+}
+
+/** Similarity of two tasks: their keywords (cosine) and their titles' character pairs, equally. */
+export function taskSimilarity(a: Task, b: Task): number {
+  return Number((0.5 * overlap(a.keywords, b.keywords) + 0.5 * overlap(a.grams, b.grams)).toFixed(3));
+}
+
+export function compareTopics(docs: PlanDocument[]): Topics {
+  const all = new Map(docs.map((d) => [d.slug, tasks(d)]));
+  const counts = new Map<string, Map<string, number>>();
+  for (const d of docs) {
+    const m = new Map<string, number>();
+    for (const t of all.get(d.slug)!) for (const k of t.keywords) if (isTopic(k, d.county)) m.set(k, (m.get(k) ?? 0) + 1);
+    counts.set(d.slug, m);
+  }
+  const ranked = (slug: string) =>
+    [...counts.get(slug)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([word, tasks]) => ({ word, tasks }));
+  const keywords = Object.fromEntries(docs.map((d) => [d.slug, ranked(d.slug).slice(0, TOP)]));
+  const everywhere = [...(counts.get(docs[0]!.slug)?.keys() ?? [])].filter((w) => docs.every((d) => counts.get(d.slug)!.has(w)));
+  const minShare = (w: string) => Math.min(...docs.map((d) => counts.get(d.slug)!.get(w)!));
+  const shared = everywhere.sort((a, b) => minShare(b) - minShare(a) || (a < b ? -1 : 1)).slice(0, TOP);
+  const only = Object.fromEntries(
+    docs.map((d) => [d.slug, ranked(d.slug).map((k) => k.word).filter((w) => docs.every((o) => o.slug === d.slug || !counts.get(o.slug)!.has(w))).slice(0, 10)]),
+  );
+  const matches: TaskMatch[] = [];
+  for (let i = 0; i < docs.length; i++)
+    for (let j = 0; j < docs.length; j++) {
+      if (i === j) continue;
+      const from = docs[i]!.slug;
+      const to = docs[j]!.slug;
+      for (const t of all.get(from)!) {
+        let best: Task | null = null;
+        let score = 0;
+        for (const u of all.get(to)!) {
+          const s = taskSimilarity(t, u);
+          if (s > score) {
+            score = s;
+            best = u;
+          }
+        }
+        matches.push({ from, to, task: t.ref, match: best?.ref ?? null, score });
+      }
+    }
+  return { keywords, shared, only, matches };
+}
