@@ -1,12 +1,11 @@
-// commander wiring only: each command lives in src/commands/.
+// commander wiring only: each command lives in src/commands/ and is loaded when it runs, so that
+// `plans compare` does not pay for the ingest pipeline (cheerio, OpenCC, nodejieba).
 import { Command } from "commander";
-import { compareCommand, FORMATS, listCommand } from "./commands/compare.js";
-import { ingestCommand } from "./commands/ingest.js";
-import { inspectCommand } from "./commands/inspect.js";
+import { FORMATS } from "./compare/formats.js";
 import { UserError } from "./commands/io.js";
 import { version } from "./version.js";
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   // `plans inspect f | head`: a reader that stops early is not an error, as with any Unix filter
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(0);
@@ -26,7 +25,8 @@ export function main(argv: string[]): void {
     .option("-o, --out <dir>", "output folder", "out")
     .option("--check", "rebuild in memory; exit 1 and show what changed if the output folder differs")
     .option("--summary", "print the summary table even when stderr is not a terminal")
-    .action((paths: string[], opts: { out: string; check?: boolean; summary?: boolean }) => {
+    .action(async (paths: string[], opts: { out: string; check?: boolean; summary?: boolean }) => {
+      const { ingestCommand } = await import("./commands/ingest.js");
       process.exitCode = ingestCommand(paths, opts);
     });
   program
@@ -39,25 +39,30 @@ export function main(argv: string[]): void {
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--all", "every county in the dataset")
     .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
-    .action((counties: string[], opts: { data: string; format: string; output?: string; all?: boolean; against?: string }) => {
-      process.exitCode = compareCommand(counties, opts);
+    .action(async (counties: string[], opts: { data: string; format: string; output?: string; all?: boolean; against?: string }) => {
+      const { compareCommand } = await import("./commands/compare.js");
+      process.exitCode = await compareCommand(counties, opts);
     });
   program
     .command("list")
     .description("the counties in the dataset")
     .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
     .option("--json", "print JSON for scripts")
-    .action((opts: { data: string; json?: boolean }) => {
-      process.exitCode = listCommand(opts);
+    .action(async (opts: { data: string; json?: boolean }) => {
+      const { listCommand } = await import("./commands/compare.js");
+      process.exitCode = await listCommand(opts);
     });
   program
     .command("inspect")
     .description("show what each stage did to one file: encoding, repairs, notes, cleaned text")
     .argument("<file>", "a plan file (text or HTML, any common Chinese encoding)")
     .option("--json", "print a JSON report for scripts")
-    .action((file: string, opts: { json?: boolean }) => inspectCommand(file, opts));
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const { inspectCommand } = await import("./commands/inspect.js");
+      inspectCommand(file, opts);
+    });
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (e) {
     exitWith(e);
   }

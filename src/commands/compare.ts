@@ -1,7 +1,7 @@
 // `plans compare <county> <county> [...]` (alias diff) and `plans list`: read the dataset, resolve
 // the counties asked for, compare them and render the result to stdout or a file.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Chalk } from "chalk";
 import { compare, type Reference } from "../compare/index.js";
 import type { Comparison } from "../compare/model.js";
@@ -9,15 +9,13 @@ import { renderCsv } from "../compare/render/csv.js";
 import { renderHtml } from "../compare/render/html.js";
 import { renderMarkdown } from "../compare/render/markdown.js";
 import { renderTable } from "../compare/render/table.js";
-import { ingest } from "../dataset/ingest.js";
 import type { PlanDocument } from "../model.js";
 import { version } from "../version.js";
-import { collectInputs, writeAtomically } from "./ingest.js";
+import { collectInputs, writeAtomically, writeFileAtomically } from "./files.js";
 import { EXIT, UserError } from "./io.js";
 import { table } from "./ui.js";
 
-export const FORMATS = ["table", "json", "csv", "md", "html"] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from "../compare/formats.js";
 
 export interface CompareOptions {
   data: string;
@@ -36,11 +34,13 @@ interface DatasetEntry {
 }
 
 /** The dataset's table of contents (its manifest); built from seeds/ when there is none yet. */
-export function openDataset(dir: string, say: (s: string) => void): DatasetEntry[] {
+export async function openDataset(dir: string, say: (s: string) => void): Promise<DatasetEntry[]> {
   const manifestPath = join(dir, "manifest.json");
   if (!existsSync(manifestPath)) {
     if (!existsSync("seeds")) throw new UserError(`${dir}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${dir}\` first`);
     say(`plans: no dataset in ${dir}/; building it from seeds/ first`);
+    // the pipeline (and its dictionaries) is loaded only when there is something to build
+    const { ingest } = await import("../dataset/ingest.js");
     const { files } = collectInputs(["seeds"]);
     const result = ingest(files.map((f) => ({ path: f.rel, bytes: readFileSync(f.abs) })), { toolVersion: version });
     writeAtomically(dir, result.files);
@@ -113,12 +113,12 @@ export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = pr
   return stream.isTTY === true;
 }
 
-export function compareCommand(counties: string[], options: CompareOptions): number {
+export async function compareCommand(counties: string[], options: CompareOptions): Promise<number> {
   const format = (options.format ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
   if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
   if (!options.all && counties.length < 2) throw new UserError("compare needs two or more counties (or --all)");
-  const entries = openDataset(options.data, (s) => process.stderr.write(s + "\n"));
+  const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
   const chosen = options.all ? entries : counties.map((c) => resolveCounty(c, entries, options.data));
   const seen = new Set<string>();
   for (const e of chosen) {
@@ -138,22 +138,8 @@ export function compareCommand(counties: string[], options: CompareOptions): num
   return EXIT.ok;
 }
 
-/** A report file appears whole or not at all. */
-function writeFileAtomically(path: string, text: string): void {
-  const target = resolve(path);
-  if (!existsSync(dirname(target))) throw new UserError(`${path}: folder ${dirname(target)} does not exist`);
-  const tmp = `${target}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-}
-
-export function listCommand(options: { data: string; json?: boolean }): number {
-  const entries = openDataset(options.data, (s) => process.stderr.write(s + "\n"));
+export async function listCommand(options: { data: string; json?: boolean }): Promise<number> {
+  const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
   if (options.json) process.stdout.write(JSON.stringify(entries.map(({ slug, county, title, sources }) => ({ slug, county, title, sources })), null, 2) + "\n");
   else process.stdout.write(table(["slug", "county", "title", "sources"], entries.map((e) => [e.slug, e.county, e.title, e.sources.join(", ")])) + "\n");
   return EXIT.ok;

@@ -1,11 +1,12 @@
 // `plans ingest [paths...]`: read every file under the given paths, build the dataset in memory, and
 // either write it atomically to --out or (--check) compare it with what is there.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import chalk from "chalk";
 import { ingest, type InputFile, type IngestResult } from "../dataset/ingest.js";
 import { tasksOf } from "../dataset/emit.js";
 import { version } from "../version.js";
+import { collectInputs, writeAtomically } from "./files.js";
 import { EXIT, UserError } from "./io.js";
 import { progress, table } from "./ui.js";
 
@@ -13,41 +14,6 @@ export interface IngestOptions {
   out: string;
   check?: boolean;
   summary?: boolean;
-}
-
-/** Files under the given paths; a folder contributes its files recursively, hidden ones and links
- *  excepted. Each file's recorded path is relative to the folder it was found under. */
-export function collectInputs(paths: string[]): { files: Array<{ abs: string; rel: string }>; problems: string[] } {
-  const files: Array<{ abs: string; rel: string }> = [];
-  const problems: string[] = [];
-  const walk = (dir: string, root: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch (e) {
-      problems.push(`${dir}: cannot list (${(e as NodeJS.ErrnoException).code})`);
-      return;
-    }
-    for (const name of entries) {
-      if (name.startsWith(".")) continue;
-      const abs = join(dir, name);
-      const st = lstatSync(abs);
-      if (st.isSymbolicLink()) problems.push(`${abs}: skipped a symbolic link`);
-      else if (st.isDirectory()) walk(abs, root);
-      else if (st.isFile()) files.push({ abs, rel: relative(root, abs).split(sep).join("/") });
-    }
-  };
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UserError(`${p}: no such file or folder`);
-    }
-    if (st.isDirectory()) walk(p, p);
-    else files.push({ abs: p, rel: basename(p) });
-  }
-  return { files, problems };
 }
 
 export function ingestCommand(paths: string[], options: IngestOptions): number {
@@ -72,21 +38,6 @@ export function ingestCommand(paths: string[], options: IngestOptions): number {
   writeAtomically(options.out, result.files);
   if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(result) + `\nwrote ${result.files.size} files to ${options.out}/\n`);
   return EXIT.ok;
-}
-
-/** Writes into a fresh sibling folder, then swaps it in: a failed run leaves the old folder as it was. */
-export function writeAtomically(out: string, files: Map<string, string>): void {
-  const target = resolve(out);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  for (const [name, content] of files) writeFileSync(join(tmp, name), content);
-  const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(tmp, target);
-  rmSync(old, { recursive: true, force: true });
 }
 
 function check(result: IngestResult, out: string): number {
