@@ -130,7 +130,7 @@ export async function compareCommand(counties: string[], options: CompareOptions
   const comparison = compare(docs, { against: options.against as Reference | undefined });
   const toFile = options.output !== undefined;
   const text = render(comparison, format, {
-    width: toFile ? 120 : process.stdout.columns ?? 120,
+    width: toFile ? 120 : process.stdout.columns ?? (Number(process.env.COLUMNS) || 120),
     color: !toFile && useColor(process.stdout),
   });
   if (toFile) writeFileAtomically(options.output!, text);
