@@ -25,7 +25,13 @@ export async function main(argv: string[]): Promise<void> {
     .option("-o, --out <dir>", "output folder", "out")
     .option("--check", "rebuild in memory; exit 1 and show what changed if the output folder differs")
     .option("--summary", "print the summary table even when stderr is not a terminal")
-    .action(async (paths: string[], opts: { out: string; check?: boolean; summary?: boolean }) => {
+    .option("--strict", "exit 1 when any file was skipped (not text, not a plan, unreadable, too large)")
+    .option("--max-size <MB>", "skip input files larger than this", (v: string) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-size wants a positive number of MB, not "${v}"`);
+      return n;
+    })
+    .action(async (paths: string[], opts: { out: string; check?: boolean; summary?: boolean; strict?: boolean; maxSize?: number }) => {
       const { ingestCommand } = await import("./commands/ingest.js");
       process.exitCode = ingestCommand(paths, opts);
     });

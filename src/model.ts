@@ -16,6 +16,8 @@ export interface Line {
   text: string;
   /** 1-based line number in the decoded input file */
   line: number;
+  /** the last input line this line stands for, when clean joined several (PDF unwrapping) */
+  end?: number;
 }
 
 export type Script = "simplified" | "traditional";

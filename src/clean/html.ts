@@ -315,7 +315,10 @@ export function stripStrayTags(lines: readonly Line[], ctx: StepContext): StepRe
     bump(repairs, "html-entities-decoded", dec.count);
     bump(repairs, "html-tags-removed", removed);
     if (sawMarkup && text.trim() === "") {
-      if (t.trim() !== "") bump(repairs, "html-lines-emptied");
+      if (t.trim() !== "") {
+        bump(repairs, "html-lines-emptied");
+        notes.push(note(STAGE, "markup-line-dropped", ctx, l.line, `dropped a line of markup only: ${describeRaw(t.trim())}`));
+      }
       text = "";
     }
     out.push(text === t ? l : { text, line: l.line });

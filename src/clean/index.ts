@@ -8,7 +8,7 @@ import { removeBoilerplate, type Meta } from "./boilerplate.js";
 import { htmlToText } from "./html.js";
 import { repairMojibake } from "./mojibake.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
-import { splitJoinedParagraphs } from "./paragraphs.js";
+import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";
 import { detectScript, simplifyLines } from "./script.js";
 import { addRepairs, toLines, type CleanStep, type StepContext } from "./step.js";
 import { pipeTables } from "./tables.js";
@@ -42,6 +42,7 @@ export function clean(text: string, source: string, options: CleanOptions = {}):
   };
   run("mojibake", repairMojibake);
   run("html", htmlToText);
+  run("long-lines", splitOverlongLines);
   const script = detectScript(lines.map((l) => l.text).join("\n"));
   run("simplify", simplifyLines(script));
   run("normalize", normalizeWidth);

@@ -50,3 +50,38 @@ export const splitJoinedParagraphs: CleanStep = (lines): StepResult => {
   }
   return { lines: out, notes: [], repairs: counted("paragraphs-split", split) };
 };
+
+/** No paragraph of a plan is this long; a longer line is a page or a file that lost its breaks. */
+export const MAX_LINE = 4000;
+
+/**
+ * Bounds every line before the character-level steps run: a line over MAX_LINE characters is cut
+ * after the last sentence end (。！？；) before the limit, or at the limit when there is none. Keeps
+ * work and memory per line bounded on a 10 MB single-line file.
+ */
+export const splitOverlongLines: CleanStep = (lines, ctx): StepResult => {
+  if (!lines.some((l) => l.text.length > MAX_LINE)) return { lines, notes: [], repairs: {} };
+  const out: Line[] = [];
+  let cut = 0;
+  for (const l of lines) {
+    if (l.text.length <= MAX_LINE) {
+      out.push(l);
+      continue;
+    }
+    let rest = l.text;
+    while (rest.length > MAX_LINE) {
+      const window = rest.slice(0, MAX_LINE);
+      const end = Math.max(window.lastIndexOf("。"), window.lastIndexOf("！"), window.lastIndexOf("？"), window.lastIndexOf("；"));
+      const at = end > MAX_LINE / 4 ? end + 1 : MAX_LINE;
+      out.push({ text: rest.slice(0, at), line: l.line });
+      rest = rest.slice(at);
+      cut++;
+    }
+    out.push({ text: rest, line: l.line });
+  }
+  return {
+    lines: out,
+    notes: [{ stage: "clean", kind: "long-lines-split", source: ctx.source, line: null, message: `cut ${cut} times lines longer than ${MAX_LINE} characters` }],
+    repairs: counted("long-lines-split", cut),
+  };
+};

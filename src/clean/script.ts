@@ -13,18 +13,23 @@ export function convertToSimplified(text: string): string {
 
 const HAN = /[\u3400-\u9fff]/u;
 
+/** How much text the script is judged on: plenty for a verdict, and bounded for a 50 MB input. */
+const SAMPLE = 200_000;
+
 /** Share of Han characters that the conversion would change: near 0 for simplified text. */
 export function traditionalShare(text: string): number {
-  const converted = [...convertToSimplified(text)];
-  const original = [...text];
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const converted = convertToSimplified(sample);
   let han = 0;
   let changed = 0;
-  // OpenCC's t→cn table maps character for character, so positions line up
-  const n = Math.min(converted.length, original.length);
-  for (let i = 0; i < n; i++) {
-    if (!HAN.test(original[i])) continue;
+  // OpenCC's t→cn table maps character for character, so positions line up; walk both strings
+  // together rather than spreading them into arrays
+  const a = sample[Symbol.iterator]();
+  const b = converted[Symbol.iterator]();
+  for (let x = a.next(), y = b.next(); !x.done && !y.done; x = a.next(), y = b.next()) {
+    if (!HAN.test(x.value)) continue;
     han++;
-    if (original[i] !== converted[i]) changed++;
+    if (x.value !== y.value) changed++;
   }
   return han === 0 ? 0 : changed / han;
 }

@@ -4,7 +4,15 @@
 import { counted, note, type CleanStep, type StepResult } from "./step.js";
 import type { Note } from "../model.js";
 
-const PIPE_ROW = /^[^|]*\S[^|]*(\s\|\s|\s\|$)/;
+/**
+ * A pipe row: some text before its first "|", which stands between spaces or ends the line. Tested
+ * in two linear steps: the one-regex form of this backtracks quadratically on long lines.
+ */
+export function isPipeRow(text: string): boolean {
+  const bar = text.indexOf("|");
+  if (bar < 1 || !/\S/.test(text.slice(0, bar))) return false;
+  return /\s\|(?:\s|$)/.test(text.slice(bar - 1, bar + 2));
+}
 const RULE = /^[|\s\-=_+]+$/;
 
 /** Cells of a pipe row: split on `|`, the terminator's empty cell and trailing empties dropped. */
@@ -23,7 +31,7 @@ export const pipeTables: CleanStep = (lines, ctx): StepResult => {
       notes.push(note("clean", "rule-dropped", ctx, l.line, `dropped a line of rule characters (${l.text.length} chars)`));
       continue;
     }
-    if (PIPE_ROW.test(l.text)) {
+    if (isPipeRow(l.text)) {
       rows++;
       out.push({ ...l, text: pipeCells(l.text).join("\t") });
     } else out.push(l);

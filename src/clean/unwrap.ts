@@ -65,7 +65,8 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
       !looksLikeTableRow(prev.physical ?? prev.text);
     if (canJoin) {
       joins++;
-      out[out.length - 1] = { ...prev, text: prev.text + l.text, physical: l.text };
+      // the joined line now also stands for the input lines up to this one
+      out[out.length - 1] = { ...prev, text: prev.text + l.text, physical: l.text, end: Math.max(l.end ?? l.line, prev.end ?? prev.line) };
     } else out.push({ ...l, physical: l.text });
   }
   return { lines: out.map(({ physical: _p, ...l }) => l), notes, repairs: { ...counted("lines-unwrapped", joins), ...counted("page-numbers-dropped", pageNumbers) } };

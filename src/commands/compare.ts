@@ -11,7 +11,7 @@ import { renderMarkdown } from "../compare/render/markdown.js";
 import { renderTable } from "../compare/render/table.js";
 import type { PlanDocument } from "../model.js";
 import { version } from "../version.js";
-import { collectInputs, writeAtomically, writeFileAtomically } from "./files.js";
+import { collectInputs, recoverInterrupted, writeAtomically, writeFileAtomically } from "./files.js";
 import { EXIT, UserError } from "./io.js";
 import { table } from "./ui.js";
 
@@ -36,6 +36,7 @@ interface DatasetEntry {
 /** The dataset's table of contents (its manifest); built from seeds/ when there is none yet. */
 export async function openDataset(dir: string, say: (s: string) => void): Promise<DatasetEntry[]> {
   const manifestPath = join(dir, "manifest.json");
+  recoverInterrupted(dir);
   if (!existsSync(manifestPath)) {
     if (!existsSync("seeds")) throw new UserError(`${dir}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${dir}\` first`);
     say(`plans: no dataset in ${dir}/; building it from seeds/ first`);

@@ -40,18 +40,72 @@ export function collectInputs(paths: string[]): { files: Array<{ abs: string; re
   return { files, problems };
 }
 
-/** Writes into a fresh sibling folder, then swaps it in: a failed run leaves the old folder as it was. */
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** The work folders of a write to `out`, with the process that made them. */
+function workFolders(out: string): Array<{ path: string; kind: "tmp" | "old"; pid: number }> {
+  const target = resolve(out);
+  const parent = dirname(target);
+  if (!existsSync(parent)) return [];
+  const re = new RegExp(`^\\.${basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)$`);
+  return readdirSync(parent).flatMap((name) => {
+    const m = re.exec(name);
+    return m ? [{ path: join(parent, name), kind: m[1] as "tmp" | "old", pid: Number(m[2]) }] : [];
+  });
+}
+
+/**
+ * Puts right what a killed run left: its half-written folder goes, and if it died between moving
+ * the old output aside and moving the new one in, the old output comes back. Folders of a run that
+ * is still going are left alone.
+ */
+export function recoverInterrupted(out: string): void {
+  const target = resolve(out);
+  for (const w of workFolders(out)) {
+    if (w.pid !== process.pid && isAlive(w.pid)) continue;
+    if (w.kind === "old" && !existsSync(target)) renameSync(w.path, target);
+    else rmSync(w.path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes into a fresh sibling folder, then swaps it in: a failed run leaves the old folder as it
+ * was, and a run killed between the two renames is put right by the next (recoverInterrupted). Two
+ * runs at once each write their own folder; the last to finish wins, whole.
+ */
 export function writeAtomically(out: string, files: Map<string, string>): void {
   const target = resolve(out);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
+  if (existsSync(target) && !lstatSync(target).isDirectory()) throw new UserError(`${out}: exists and is not a folder`);
   const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
+  for (const name of files.keys()) {
+    // names come from validated slugs and fixed file names; nothing may point outside the folder
+    if (!/^[a-z0-9][a-z0-9-]*\.(?:json|csv)$/.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: not a dataset file name`);
+  }
   for (const [name, content] of files) writeFileSync(join(tmp, name), content);
   const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+  rmSync(old, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, old);
-  renameSync(tmp, target);
+  try {
+    renameSync(tmp, target);
+  } catch (e) {
+    // another run moved its folder in first: the last to finish wins
+    if ((e as NodeJS.ErrnoException).code !== "ENOTEMPTY" && (e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    const other = join(parent, `.${basename(target)}.old-${process.pid}-2`);
+    renameSync(target, other);
+    renameSync(tmp, target);
+    rmSync(other, { recursive: true, force: true });
+  }
   rmSync(old, { recursive: true, force: true });
 }
 

@@ -1,12 +1,12 @@
 // `plans ingest [paths...]`: read every file under the given paths, build the dataset in memory, and
 // either write it atomically to --out or (--check) compare it with what is there.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import chalk from "chalk";
 import { ingest, type InputFile, type IngestResult } from "../dataset/ingest.js";
 import { tasksOf } from "../dataset/emit.js";
 import { version } from "../version.js";
-import { collectInputs, writeAtomically } from "./files.js";
+import { collectInputs, recoverInterrupted, writeAtomically } from "./files.js";
 import { EXIT, UserError } from "./io.js";
 import { progress, table } from "./ui.js";
 
@@ -14,30 +14,55 @@ export interface IngestOptions {
   out: string;
   check?: boolean;
   summary?: boolean;
+  /** any skipped file makes the run fail (exit 1) */
+  strict?: boolean;
+  /** largest input file in MB */
+  maxSize?: number;
 }
+
+/** A county plan is well under 2 MB; a far larger file is a corpus or an archive, not one plan. */
+export const DEFAULT_MAX_MB = 16;
 
 export function ingestCommand(paths: string[], options: IngestOptions): number {
   const targets = paths.length ? paths : ["seeds"];
+  recoverInterrupted(options.out);
   const { files, problems } = collectInputs(targets);
+  const maxBytes = (options.maxSize ?? DEFAULT_MAX_MB) * 1024 * 1024;
   const inputs: InputFile[] = [];
   for (const f of files) {
     try {
+      // the size is checked before reading, so that a 5 GB file is not read to be refused
+      const size = statSync(f.abs).size;
+      if (size > maxBytes) {
+        problems.push(`${f.abs}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is more than one plan (limit ${maxBytes / 1024 / 1024} MB; --max-size raises it)`);
+        continue;
+      }
       inputs.push({ path: f.rel, bytes: readFileSync(f.abs) });
     } catch (e) {
       problems.push(`${f.abs}: cannot read (${(e as NodeJS.ErrnoException).code})`);
     }
   }
-  if (inputs.length === 0) throw new UserError(`nothing to ingest in ${targets.join(", ")}`);
+  if (inputs.length === 0) {
+    for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
+    throw new UserError(`nothing to ingest in ${targets.join(", ")}`);
+  }
   const bar = progress(inputs.length);
   const result = ingest(inputs, { toolVersion: version, onFile: (p, i) => bar.tick(i, p) });
   bar.done();
   for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
   for (const s of result.skipped) process.stderr.write(chalk.yellow(`plans: skipped ${s.reason}\n`));
   if (result.documents.length === 0) throw new UserError("no plan could be ingested");
-  if (options.check) return check(result, options.out);
-  writeAtomically(options.out, result.files);
-  if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(result) + `\nwrote ${result.files.size} files to ${options.out}/\n`);
-  return EXIT.ok;
+  const status = options.check ? check(result, options.out) : EXIT.ok;
+  if (!options.check) {
+    writeAtomically(options.out, result.files);
+    if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(result) + `\nwrote ${result.files.size} files to ${options.out}/\n`);
+  }
+  const passedOver = problems.length + result.skipped.length;
+  if (options.strict && passedOver > 0 && status === EXIT.ok) {
+    process.stderr.write(`plans: --strict: ${passedOver} file${passedOver > 1 ? "s" : ""} skipped\n`);
+    return EXIT.drift;
+  }
+  return status;
 }
 
 function check(result: IngestResult, out: string): number {

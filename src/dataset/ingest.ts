@@ -52,7 +52,8 @@ export function ingest(inputs: InputFile[], options: IngestOptions): IngestResul
     const { decoded, cleaned } = prepared;
     const seg = segment(cleaned.lines, cleaned.meta, file.path);
     if (!seg.meta.slug || seg.chapters.length === 0) {
-      const reason = `${file.path}: not recognized as a plan (${!seg.meta.slug ? "no county in a title" : "no chapter headings"})`;
+      const why = cleaned.lines.length === 0 ? "no text in it, only whitespace or markup" : !seg.meta.slug ? "no county in a title" : "no chapter headings";
+      const reason = `${file.path}: not recognized as a plan (${why})`;
       skipped.push({ path: file.path, reason });
       manifestInputs.push({ ...base, encoding: decoded.encoding, document: null, status: "skipped", reason });
       return;

@@ -53,11 +53,17 @@ export function countyOf(title: string): string | null {
 /** pinyin of the county name without its suffix: 永嘉县 → yongjia, 临安区 → linan. */
 export function slugOf(county: string): string {
   const base = county.replace(/(自治县|自治州|自治区|县|区|市|旗|州|盟)$/u, "") || county;
-  return pinyin(base, { toneType: "none", type: "array", v: true })
+  const slug = pinyin(base, { toneType: "none", type: "array", v: true })
     .join("")
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "");
+  // a slug names an output file: never empty, never the name of one of the dataset's own files
+  if (slug === "") return "county";
+  return RESERVED_SLUGS.has(slug) ? `${slug}-county` : slug;
 }
+
+/** File names the dataset itself uses (manifest.json) or that some systems reserve (con, nul…). */
+const RESERVED_SLUGS = new Set(["manifest", "documents", "chapters", "tasks", "indicators", "projects", "con", "prn", "aux", "nul", "com1", "lpt1"]);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 function isoDate(y: number, m: number, d: number): string | null {
