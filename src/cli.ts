@@ -32,8 +32,15 @@ export async function main(argv: string[]): Promise<void> {
       return n;
     })
     .action(async (paths: string[], opts: { out: string; check?: boolean; summary?: boolean; strict?: boolean; maxSize?: number }) => {
-      const { ingestCommand } = await import("./commands/ingest.js");
-      process.exitCode = ingestCommand(paths, opts);
+      // the keyword worker starts first: its second of dictionary loading overlaps everything else
+      const { startKeywordWorker } = await import("./segment/keywords-pool.js");
+      const worker = startKeywordWorker();
+      try {
+        const { ingestCommand } = await import("./commands/ingest.js");
+        process.exitCode = await ingestCommand(paths, opts, worker);
+      } finally {
+        await worker.close();
+      }
     });
   program
     .command("compare")

@@ -326,9 +326,15 @@ export function scoreSpan(s: Scorer, text: string, from: number, to: number): nu
   return segmentScore(s, text, ctx, to) - segmentScore(s, text, ctx, from);
 }
 
-function bracketDelta(opened: number, ch: string): number {
-  if (OPEN.includes(ch)) return opened + 1;
-  if (CLOSE.includes(ch)) return Math.max(0, opened - 1);
+const OPEN_CODES = new Set([...OPEN].map((c) => c.charCodeAt(0)));
+const CLOSE_CODES = new Set([...CLOSE].map((c) => c.charCodeAt(0)));
+
+/** How many brackets are open after `ch` (a set lookup: this runs for every character scored). */
+function bracketDelta(opened: number, ch: string | undefined): number {
+  if (ch === undefined) return opened;
+  const c = ch.charCodeAt(0);
+  if (OPEN_CODES.has(c)) return opened + 1;
+  if (CLOSE_CODES.has(c)) return Math.max(0, opened - 1);
   return opened;
 }
 

@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import chalk from "chalk";
-import { ingest, type InputFile, type IngestResult } from "../dataset/ingest.js";
+import { ingestWith, type InputFile, type IngestResult } from "../dataset/ingest.js";
+import type { KeywordWorker } from "../segment/keywords-pool.js";
 import { tasksOf } from "../dataset/emit.js";
 import { version } from "../version.js";
 import { collectInputs, recoverInterrupted, writeAtomically } from "./files.js";
@@ -23,7 +24,7 @@ export interface IngestOptions {
 /** A county plan is well under 2 MB; a far larger file is a corpus or an archive, not one plan. */
 export const DEFAULT_MAX_MB = 16;
 
-export function ingestCommand(paths: string[], options: IngestOptions): number {
+export async function ingestCommand(paths: string[], options: IngestOptions, worker: KeywordWorker): Promise<number> {
   const targets = paths.length ? paths : ["seeds"];
   recoverInterrupted(options.out);
   const { files, problems } = collectInputs(targets);
@@ -46,9 +47,14 @@ export function ingestCommand(paths: string[], options: IngestOptions): number {
     for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
     throw new UserError(`nothing to ingest in ${targets.join(", ")}`);
   }
+  // nodejieba's dictionaries load in the worker while this thread parses
   const bar = progress(inputs.length);
-  const result = ingest(inputs, { toolVersion: version, onFile: (p, i) => bar.tick(i, p) });
-  bar.done();
+  let result: IngestResult;
+  try {
+    result = await ingestWith(inputs, { toolVersion: version, onFile: (p, i) => bar.tick(i, p) }, worker.keywordsOf);
+  } finally {
+    bar.done();
+  }
   for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
   for (const s of result.skipped) process.stderr.write(chalk.yellow(`plans: skipped ${s.reason}\n`));
   if (result.documents.length === 0) throw new UserError("no plan could be ingested");

@@ -14,6 +14,11 @@ function load(): Jieba {
   return jieba;
 }
 
+/** Loads the dictionaries now (nodejieba reads them on its first call), not on the first task. */
+export function preload(): void {
+  load().extract("应急管理", 1);
+}
+
 /** Words that every plan uses and that say nothing about a task's topic. */
 const STOP = new Set(["加强", "推进", "建设", "完善", "提升", "健全", "强化", "开展", "实现", "推动", "工作", "建立", "全面", "进一步", "深化", "落实", "提高", "能力", "体系", "机制", "管理", "应急", "应急管理", "我县", "我区", "我市", "全县", "全区", "全市", "到位", "年底"]);
 

@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// npm run bench — speed and memory of plans, measured (medians over several runs), not asserted.
+//   node test/bench/bench.mjs [--files N] [--runs N] [--quick]
+// Makes a corpus from the seeds in .bench/ (reproducibly: counties renamed, re-encoded as GBK, Big5
+// in traditional characters or UTF-16, some wrapped as HTML pages), then times cold starts, ingest
+// throughput and peak memory (RSS, polled from /proc) at 1/4, 1/2 and the full corpus, per-stage
+// times in process, and compare. Prints a Markdown table for the README.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
+import * as OpenCC from "opencc-js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const bin = join(root, "bin/plans.js");
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const quick = args.includes("--quick");
+const FILES = opt("--files", quick ? 200 : 2400);
+const RUNS = opt("--runs", quick ? 3 : 5);
+const work = join(root, ".bench");
+
+// --- measuring ---------------------------------------------------------------------------------
+
+/** Runs a command; wall time in ms and peak RSS in MB (VmRSS polled every 20 ms from /proc). */
+function measure(cmd, argv, options = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, argv, { cwd: root, stdio: ["ignore", "ignore", "pipe"], ...options });
+    let peak = 0;
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+      } catch {}
+    }, 20);
+    child.on("exit", (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}: ${stderr.slice(-500)}`));
+      else resolve({ ms: performance.now() - t0, rssMB: peak });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function repeat(label, cmd, argv, runs = RUNS, before = () => {}) {
+  const ms = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    const r = await measure(cmd, argv);
+    ms.push(r.ms);
+    rss.push(r.rssMB);
+  }
+  return { label, ms: median(ms), rssMB: median(rss) };
+}
+
+// --- the corpus --------------------------------------------------------------------------------
+
+const SURNAME = "安宁平和永兴长丰东南西北华新清泉石山河阳春秋德成嘉禾瑞祥鹤庆临江".split("");
+const SUFFIX = ["县", "区", "市"];
+
+/** A county name for file i, unique and stable: two characters and a suffix. */
+function countyName(i) {
+  const a = SURNAME[i % SURNAME.length];
+  const b = SURNAME[Math.floor(i / SURNAME.length) % SURNAME.length];
+  const c = SURNAME[Math.floor(i / SURNAME.length ** 2) % SURNAME.length];
+  return `${a}${b}${i >= SURNAME.length ** 2 ? c : ""}${SUFFIX[i % 3]}`;
+}
+
+function makeCorpus(n) {
+  const dir = join(work, `corpus-${n}`);
+  if (existsSync(join(dir, ".complete"))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+  const seeds = readdirSync(join(root, "seeds"))
+    .sort()
+    .map((f) => readFileSync(join(root, "seeds", f), "utf8"));
+  // each seed names its own county; a renamed copy is another county's plan
+  const owners = ["永嘉县", "临安区", "乐至县", "永嘉县", "晋江市"];
+  for (let i = 0; i < n; i++) {
+    const k = i % seeds.length;
+    const name = countyName(i);
+    let text = seeds[k].split(owners[k]).join(name).split(owners[k].slice(0, 2)).join(name.slice(0, -1));
+    const kind = i % 5;
+    let bytes;
+    if (kind === 1) bytes = iconv.encode(text.replace(/[\u00a0\u2002\u2003]/g, " "), "gbk");
+    else if (kind === 2) bytes = iconv.encode(toTraditional(text), "big5");
+    else if (kind === 3) bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]);
+    else if (kind === 4) {
+      text = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${name}</title></head><body><div class="nav">首页 | 政务公开</div>\n${text
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
+        .join("\n")}\n<div class="footer">网站标识码 123 ICP备 456</div></body></html>`;
+      bytes = Buffer.from(text, "utf8");
+    } else bytes = Buffer.from(text, "utf8");
+    writeFileSync(join(dir, `${String(i).padStart(5, "0")}.${kind === 4 ? "html" : "txt"}`), bytes);
+  }
+  writeFileSync(join(dir, ".complete"), "");
+  return dir;
+}
+
+const sizeMB = (dir) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1024 / 1024;
+
+// --- the runs ----------------------------------------------------------------------------------
+
+const rows = [];
+const row = (what, r, extra = "") => {
+  rows.push(`| ${what} | ${(r.ms / 1000).toFixed(2)} s | ${r.rssMB.toFixed(0)} MB | ${extra} |`);
+  process.stderr.write(`${what}: ${(r.ms / 1000).toFixed(2)} s, ${r.rssMB.toFixed(0)} MB ${extra}\n`);
+};
+
+mkdirSync(work, { recursive: true });
+const node = process.execPath;
+row("bare `node` start", await repeat("node", node, ["-e", ""]));
+row("load nodejieba's dictionaries alone", await repeat("jieba", node, ["-e", 'require("nodejieba").extract("应急管理",1)']));
+row("load opencc-js alone (t→cn)", await repeat("opencc", node, ["--input-type=module", "-e", 'import * as O from "opencc-js"; O.Converter({from:"t",to:"cn"})("應急")']));
+row("load cheerio alone", await repeat("cheerio", node, ["--input-type=module", "-e", 'import * as c from "cheerio"; c.load("<p>x</p>")']));
+const seedsOut = join(work, "out-seeds");
+row("`plans ingest seeds/` cold", await repeat("ingest seeds", node, [bin, "ingest", "seeds", "--out", seedsOut], RUNS, () => rmSync(seedsOut, { recursive: true, force: true })));
+row("`plans compare yongjia linan`", await repeat("compare", node, [bin, "compare", "yongjia", "linan", "--data", seedsOut, "-f", "json"]));
+
+const full = makeCorpus(FILES);
+for (const fraction of [4, 2, 1]) {
+  const n = Math.floor(FILES / fraction);
+  const dir = fraction === 1 ? full : makeCorpus(n);
+  const mb = sizeMB(dir);
+  const out = join(work, `out-${n}`);
+  rmSync(out, { recursive: true, force: true });
+  try {
+    const r = await measure(node, [bin, "ingest", dir, "--out", out]);
+    row(`ingest ${n} files, ${mb.toFixed(0)} MB`, r, `${(mb / (r.ms / 1000)).toFixed(2)} MB/s`);
+  } catch (e) {
+    rows.push(`| ingest ${n} files, ${mb.toFixed(0)} MB | failed | | ${String(e.message).split("\n")[0].slice(0, 80)} |`);
+  }
+}
+
+// per-stage times, in this process, on the first 200 files of the corpus
+const { ingest } = await import(join(root, "dist/dataset/ingest.js"));
+const sample = readdirSync(full)
+  .filter((f) => !f.startsWith("."))
+  .sort()
+  .slice(0, 200)
+  .map((f) => ({ path: f, bytes: readFileSync(join(full, f)) }));
+const sampleMB = sample.reduce((n, f) => n + f.bytes.length, 0) / 1024 / 1024;
+ingest(sample.slice(0, 5), { toolVersion: "bench" }); // load dictionaries and warm up first
+const { times } = ingest(sample, { toolVersion: "bench" });
+const stages = Object.entries(times)
+  .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+  .join(" · ");
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(`Measured on ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}; medians of ${RUNS} runs where repeated.\n`);
+console.log("| what | wall | peak RSS | notes |\n|---|---|---|---|");
+console.log(rows.join("\n"));
+console.log(`\nPer stage, in process, warm, ${sample.length} corpus files (${sampleMB.toFixed(1)} MB): ${stages}`);
