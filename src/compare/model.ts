@@ -1,13 +1,8 @@
 // What `plans compare` computes: the contract of its JSON output, which every other format renders.
-import type { ChapterRole, Indicator, Value } from "../model.js";
+import type { ChapterRole, Indicator, PlanDocument, Value } from "../model.js";
 
-export interface CountyOverview {
-  slug: string;
-  county: string;
-  title: string;
-  issuer: string | null;
-  docNumber: string | null;
-  issuedDate: string | null;
+/** A county's document in brief: its metadata as the dataset has it, its sources' paths, its size. */
+export interface CountyOverview extends Pick<PlanDocument, "slug" | "county" | "title" | "issuer" | "docNumber" | "issuedDate"> {
   sources: string[];
   /** characters of body text */
   chars: number;
