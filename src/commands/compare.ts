@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Chalk } from "chalk";
+import { distance } from "fastest-levenshtein";
 import { compare, type Reference } from "../compare/index.js";
 import type { Comparison } from "../compare/model.js";
 import { renderCsv } from "../compare/render/csv.js";
@@ -67,25 +68,13 @@ function loadDocument(dir: string, entry: DatasetEntry): PlanDocument {
   }
 }
 
-function levenshtein(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
-
 /** A county as the user wrote it: its slug, its name (永嘉县), or its name without 县/区/市 (永嘉). */
 export function resolveCounty(asked: string, entries: DatasetEntry[], dir: string): DatasetEntry {
   const q = asked.trim().toLowerCase();
   const found = entries.find((e) => e.slug === q || e.county === asked.trim() || e.county.replace(/[县区市]$/u, "") === asked.trim());
   if (found) return found;
   const scored = entries
-    .map((e) => ({ e, d: Math.min(levenshtein(q, e.slug), levenshtein(asked.trim(), e.county), levenshtein(asked.trim(), e.county.replace(/[县区市]$/u, ""))) }))
+    .map((e) => ({ e, d: Math.min(distance(q, e.slug), distance(asked.trim(), e.county), distance(asked.trim(), e.county.replace(/[县区市]$/u, ""))) }))
     .sort((a, b) => a.d - b.d || (a.e.slug < b.e.slug ? -1 : 1));
   const near = scored[0] && scored[0].d <= Math.max(2, Math.floor(q.length / 2)) ? ` — did you mean ${scored[0].e.slug}?` : "";
   const list = entries.map((e) => `${e.slug} (${e.county})`).join(", ");

@@ -6,10 +6,11 @@ import type { TaskMatch, TaskRef, Topics } from "./model.js";
 
 const TOP = 20;
 /**
- * Words every plan uses for doing anything (加强, 完善, 推进…) say nothing about a topic, nor does a
- * county's own name; TF-IDF at ingest ranks them high because each plan repeats them.
+ * Words every plan uses for doing anything say nothing about a topic, nor does a county's own name.
+ * Ingest already keeps its stop words (加强, 完善, 体系…, segment/keywords.ts) out of the stored
+ * keywords; these are the generic words it lets through.
  */
-const GENERIC = new Set([..."加强 完善 推进 推动 提升 健全 建立 建设 加快 打造 优化 强化 深化 落实 开展 实施 促进 提高 坚持 全面 进一步 积极 有效 制度 机制 体系 能力 工作 区域 相关 重点".split(" ")]);
+const GENERIC = new Set("加快 打造 优化 实施 促进 坚持 积极 有效 制度 区域 相关 重点".split(" "));
 
 function isTopic(word: string, county: string): boolean {
   const place = county.replace(/[县区市]$/u, "");

@@ -29,7 +29,8 @@ export function neutralizeCell(v: unknown): string {
   return s;
 }
 
-function csv(header: string[], rows: unknown[][]): string {
+/** A CSV file as the dataset writes them: BOM, one header row, "\n" records, formula-neutralized cells. */
+export function csv(header: string[], rows: unknown[][]): string {
   return BOM + stringify([header, ...rows.map((r) => r.map(neutralizeCell))], { record_delimiter: "\n" });
 }
 

@@ -9,6 +9,7 @@
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
+import { MARKER } from "../clean/paragraphs.js";
 import { parseValue } from "./values.js";
 
 export interface IndicatorTables {
@@ -26,11 +27,8 @@ const VALUE_RE = /\d|^(?:[—–\-－―─]+|\/|／|不发生|零发生|杜绝|
 const UNIT_RE = /^(?:%|‰|％|人|起|次|宗|个|家|处|座|支|名|台|辆|小时|分钟|天|日|年|万元|亿元|元|吨|公里|千米|km|平方米|平方公里|人次|万人|户)$/u;
 /** Organisations end in these; a cell that does is a responsible department. */
 const ORG_RE = /(?:局|大队|支队|中队|委员会|管委会|委|办公室|办|中心|站|所|院|部|会|公司|政府|街道|集团)$/u;
-/** Words that start a value but may be cut from its figure by a space or a wrap ("下降 35%", "不超|过 5人"). */
-const HEADING_RE = new RegExp(
-  `^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\\d{1,2}[.．、](?!\\d)|——|第[一二三四五六七八九十]+[章节]|专栏\\s*\\d)`,
-  "u",
-);
+/** What starts a heading (一、 （一） 1. 专栏1 —— 附件, as clean's MARKER knows them) or a 第N章 line. */
+const isHeading = (t: string): boolean => MARKER.test(t) || /^第[一二三四五六七八九十]+[章节]/u.test(t);
 const STACK_PIECE = new RegExp(`^[${HAN}]{1,2}$`, "u");
 const SPACED = new RegExp(`^[${HAN}](?:[ \\u3000][${HAN}]){2,}$`, "u");
 const FOOTNOTE_RE = /^注[：:]/u;
@@ -134,7 +132,7 @@ function has(columns: Column[], kind: ColumnKind): boolean {
 function endsBody(text: string): boolean {
   const t = text.trim();
   if (t === "") return false;
-  if (FOOTNOTE_RE.test(t) || HEADING_RE.test(t)) return true;
+  if (FOOTNOTE_RE.test(t) || isHeading(t)) return true;
   if (/。$/.test(t) || compact(t).length > 50) return true;
   return false;
 }

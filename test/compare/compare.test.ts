@@ -8,7 +8,7 @@ import { alignIndicators } from "../../src/compare/indicators.js";
 import { renderCsv } from "../../src/compare/render/csv.js";
 import { renderMarkdown } from "../../src/compare/render/markdown.js";
 import { renderTable } from "../../src/compare/render/table.js";
-import { charWidth } from "../../src/commands/ui.js";
+import stringWidth from "string-width";
 import { ingest } from "../../src/dataset/ingest.js";
 import type { Indicator, PlanDocument } from "../../src/model.js";
 import { parseValue } from "../../src/segment/values.js";
@@ -135,7 +135,7 @@ describe("project themes, plan shape and topics", () => {
 
 describe("formats", () => {
   const c = compare([doc("yongjia"), doc("linan")]);
-  const width = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, "")].reduce((n, ch) => n + charWidth(ch), 0);
+  const width = (line: string) => stringWidth(line);
 
   it.each([80, 120, 200])("table fits a %i-column terminal", (w) => {
     const text = renderTable(c, { width: w, chalk: new Chalk({ level: 0 }) });

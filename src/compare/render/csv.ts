@@ -1,7 +1,6 @@
 // The CSV format: one row per aligned indicator, a group of columns per county (UTF-8 with BOM,
 // formula-neutralized, like the dataset's CSVs).
-import { stringify } from "csv-stringify/sync";
-import { neutralizeCell } from "../../dataset/emit.js";
+import { csv } from "../../dataset/emit.js";
 import type { Comparison } from "../model.js";
 import { columnNames } from "./common.js";
 
@@ -30,5 +29,5 @@ export function renderCsv(c: Comparison): string {
     r.comparison.averageMismatch,
     r.comparison.note,
   ]);
-  return "\ufeff" + stringify([header, ...rows.map((row) => row.map(neutralizeCell))], { record_delimiter: "\n" });
+  return csv(header, rows);
 }

@@ -89,6 +89,8 @@ export function renderTable(c: Comparison, o: TableOptions): string {
   out.push("", heading("Task topics"));
   out.push(wrapToWidth(`shared: ${c.topics.shared.join(" ")}`, o.width));
   for (const s of counties) out.push(wrapToWidth(`only ${names.get(s)}: ${c.topics.only[s]!.join(" ")}`, o.width));
+  // two task columns of a county's width each, and a narrow score column
+  const taskWidth = widths(o.width, 2, false)[1]!;
   for (let i = 0; i < counties.length; i++)
     for (let j = i + 1; j < counties.length; j++) {
       const from = counties[i]!;
@@ -98,7 +100,7 @@ export function renderTable(c: Comparison, o: TableOptions): string {
         table(
           [names.get(from)!, names.get(to)!, "score"],
           topMatches(c, from, to).map((m) => [m.task.title, m.match!.title, m.score.toFixed(2)]),
-          { colWidths: (() => { const w = widths(o.width, 2, false); return [w[1]!, w[1]!, 7]; })() },
+          { colWidths: [taskWidth, taskWidth, 7] },
         ),
       );
     }
