@@ -5,6 +5,17 @@ import { FORMATS } from "./compare/formats.js";
 import { UserError } from "./commands/io.js";
 import { version } from "./version.js";
 
+interface IngestFlags {
+  out: string;
+  check?: boolean;
+  summary?: boolean;
+  strict?: boolean;
+  maxSize?: number;
+  jobs?: number;
+  cache?: boolean;
+  times?: boolean;
+}
+
 export async function main(argv: string[]): Promise<void> {
   // `plans inspect f | head`: a reader that stops early is not an error, as with any Unix filter
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
@@ -31,16 +42,16 @@ export async function main(argv: string[]): Promise<void> {
       if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-size wants a positive number of MB, not "${v}"`);
       return n;
     })
-    .action(async (paths: string[], opts: { out: string; check?: boolean; summary?: boolean; strict?: boolean; maxSize?: number }) => {
-      // the keyword worker starts first: its second of dictionary loading overlaps everything else
-      const { startKeywordWorker } = await import("./segment/keywords-pool.js");
-      const worker = startKeywordWorker();
-      try {
-        const { ingestCommand } = await import("./commands/ingest.js");
-        process.exitCode = await ingestCommand(paths, opts, worker);
-      } finally {
-        await worker.close();
-      }
+    .option("-j, --jobs <n>", "parse workers (default: the number of cores); the output is the same for any number", (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--jobs wants a whole number from 1 to 64, not "${v}"`);
+      return n;
+    })
+    .option("--no-cache", "parse every file again instead of reusing unchanged files' results from <out>/.cache")
+    .option("--times", "print how the time went, per stage, to stderr")
+    .action(async (paths: string[], opts: IngestFlags) => {
+      const { ingestCommand } = await import("./commands/ingest.js");
+      process.exitCode = await ingestCommand(paths, opts);
     });
   program
     .command("compare")

@@ -48,6 +48,9 @@ describe("plans inspect", () => {
   });
 });
 
+/** The dataset's files: everything but the hidden cache. */
+const dataset = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
+
 describe("plans ingest", () => {
   const out = join(tmp(), "out");
   const first = run("ingest", "seeds", "--out", out);
@@ -55,7 +58,8 @@ describe("plans ingest", () => {
   it("writes four county files, five CSVs and a manifest, quietly when piped", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toBe("");
-    expect(readdirSync(out).sort()).toEqual(["chapters.csv", "documents.csv", "indicators.csv", "jinjiang.json", "lezhi.json", "linan.json", "manifest.json", "projects.csv", "tasks.csv", "yongjia.json"]);
+    expect(existsSync(join(out, ".cache", "index.json"))).toBe(true);
+    expect(dataset(out)).toEqual(["chapters.csv", "documents.csv", "indicators.csv", "jinjiang.json", "lezhi.json", "linan.json", "manifest.json", "projects.csv", "tasks.csv", "yongjia.json"]);
     for (const f of readdirSync(out).filter((f) => f.endsWith(".csv"))) expect(readFileSync(join(out, f), "utf8").startsWith("\ufeff")).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.inputs).toHaveLength(5);
@@ -64,7 +68,7 @@ describe("plans ingest", () => {
   it("gives byte-identical output on a second run, and --check agrees", () => {
     const again = join(tmp(), "out");
     expect(run("ingest", "seeds", "--out", again).status).toBe(0);
-    for (const f of readdirSync(out)) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f)))).toBe(true);
+    for (const f of dataset(out)) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f)))).toBe(true);
     const check = run("ingest", "seeds", "--out", out, "--check");
     expect(check.status).toBe(0);
   });

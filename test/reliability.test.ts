@@ -21,7 +21,7 @@ const cwd = fileURLToPath(root);
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
 const tmp = () => mkdtempSync(join(tmpdir(), "plans-rel-"));
 const snapshot = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+  Object.fromEntries(readdirSync(dir).filter((f) => !f.startsWith(".")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 const seed = (prefix: string) => `seeds/${seedNames().find((n) => n.startsWith(prefix))}`;
 
 describe("bad input", () => {

@@ -1,7 +1,8 @@
 // Files in and out for the commands: walking the folders a user names, and writing a folder or a
 // file so that it appears whole or not at all. No pipeline code here, so commands that only read the
 // dataset start fast.
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "./io.js";
 
@@ -75,24 +76,57 @@ export function recoverInterrupted(out: string): void {
   }
 }
 
+const DATASET_FILE = /^[a-z0-9][a-z0-9-]*\.(?:json|csv)$/;
+
+/** A dataset being written: files go into a fresh sibling folder, which commit() swaps in. */
+export interface Staging {
+  /** the folder being written */
+  dir: string;
+  put(name: string, content: string): void;
+  append(name: string, chunk: string): void;
+  commit(): void;
+  /** removes the folder; nothing of the old output is touched */
+  abort(): void;
+}
+
 /**
  * Writes into a fresh sibling folder, then swaps it in: a failed run leaves the old folder as it
  * was, and a run killed between the two renames is put right by the next (recoverInterrupted). Two
  * runs at once each write their own folder; the last to finish wins, whole.
  */
-export function writeAtomically(out: string, files: Map<string, string>): void {
+export function openStaging(out: string, options: { scratch?: boolean } = {}): Staging {
   const target = resolve(out);
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
   if (existsSync(target) && !lstatSync(target).isDirectory()) throw new UserError(`${out}: exists and is not a folder`);
-  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  for (const name of files.keys()) {
-    // names come from validated slugs and fixed file names; nothing may point outside the folder
-    if (!/^[a-z0-9][a-z0-9-]*\.(?:json|csv)$/.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: not a dataset file name`);
+  let tmp: string;
+  if (options.scratch) {
+    // a build to compare with, never swapped in: it goes to the system's temporary folder
+    tmp = mkdtempSync(join(tmpdir(), "plans-check-"));
+  } else {
+    mkdirSync(parent, { recursive: true });
+    tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
   }
-  for (const [name, content] of files) writeFileSync(join(tmp, name), content);
+  const path = (name: string) => {
+    // names come from validated slugs and fixed file names; nothing may point outside the folder
+    if (!DATASET_FILE.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: not a dataset file name`);
+    return join(tmp, name);
+  };
+  return {
+    dir: tmp,
+    put: (name, content) => writeFileSync(path(name), content),
+    append: (name, chunk) => appendFileSync(path(name), chunk),
+    commit: () => {
+      if (options.scratch) throw new Error("a scratch build is not swapped in");
+      swapIn(tmp, target);
+    },
+    abort: () => rmSync(tmp, { recursive: true, force: true }),
+  };
+}
+
+function swapIn(tmp: string, target: string): void {
+  const parent = dirname(target);
   const old = join(parent, `.${basename(target)}.old-${process.pid}`);
   rmSync(old, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, old);
@@ -107,6 +141,19 @@ export function writeAtomically(out: string, files: Map<string, string>): void {
     rmSync(other, { recursive: true, force: true });
   }
   rmSync(old, { recursive: true, force: true });
+}
+
+/** A whole dataset held in memory, written so that it appears whole or not at all. */
+export function writeAtomically(out: string, files: Map<string, string>): void {
+  for (const name of files.keys()) if (!DATASET_FILE.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: not a dataset file name`);
+  const staging = openStaging(out);
+  try {
+    for (const [name, content] of files) staging.put(name, content);
+    staging.commit();
+  } catch (e) {
+    staging.abort();
+    throw e;
+  }
 }
 
 /** A report file appears whole or not at all. */

@@ -1,13 +1,19 @@
-// `plans ingest [paths...]`: read every file under the given paths, build the dataset in memory, and
-// either write it atomically to --out or (--check) compare it with what is there.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+// `plans ingest [paths...]`: parse every file under the given paths on worker threads, reusing the
+// previous run's work for unchanged files, and write the dataset document by document into a
+// staging folder that is swapped in whole (or, with --check, compared with what is there).
+// Memory stays bounded by the files in flight and one document, however large the corpus.
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import chalk from "chalk";
-import { ingestWith, type InputFile, type IngestResult } from "../dataset/ingest.js";
-import type { KeywordWorker } from "../segment/keywords-pool.js";
-import { tasksOf } from "../dataset/emit.js";
+import { DatasetEmitter, tasksOf, type ManifestInput } from "../dataset/emit.js";
+import { newTimes, sha256, type SourceSummary, type StageTimes } from "../dataset/parse.js";
+import { defaultJobs, startParsePool, type ParsePool, type ParseReply } from "../dataset/parse-pool.js";
+import { assignDocuments, planDocuments, reconcile, type SourceResult } from "../dataset/reconcile.js";
+import type { PlanDocument } from "../model.js";
+import { startKeywordWorker, type KeywordWorker } from "../segment/keywords-pool.js";
 import { version } from "../version.js";
-import { collectInputs, recoverInterrupted, writeAtomically } from "./files.js";
+import { openCache, type CachedSource } from "./cache.js";
+import { collectInputs, openStaging, recoverInterrupted, type Staging } from "./files.js";
 import { EXIT, UserError } from "./io.js";
 import { progress, table } from "./ui.js";
 
@@ -19,51 +25,153 @@ export interface IngestOptions {
   strict?: boolean;
   /** largest input file in MB */
   maxSize?: number;
+  /** parse workers; default: the machine's cores */
+  jobs?: number;
+  /** false: parse everything again, ignoring (and then replacing) out/.cache */
+  cache?: boolean;
+  /** per-stage milliseconds, summed over the files parsed, go to stderr */
+  times?: boolean;
 }
 
 /** A county plan is well under 2 MB; a far larger file is a corpus or an archive, not one plan. */
 export const DEFAULT_MAX_MB = 16;
 
-export async function ingestCommand(paths: string[], options: IngestOptions, worker: KeywordWorker): Promise<number> {
+interface Candidate {
+  abs: string;
+  rel: string;
+}
+
+interface Parsed {
+  key: string;
+  record: CachedSource;
+  abs: string;
+}
+
+/** Parsing on worker threads, started on the first file the cache cannot serve: a rerun over an
+ *  unchanged corpus loads neither the pipeline nor nodejieba's dictionaries. */
+class Parser {
+  private keywords: KeywordWorker | null = null;
+  private pool: ParsePool | null = null;
+  readonly times: StageTimes = newTimes();
+  /** files to keep in flight: two per worker, so none waits while another's keywords are computed */
+  readonly lanes: number;
+  parsedFiles = 0;
+
+  constructor(private readonly jobs: number) {
+    this.lanes = jobs * 2;
+  }
+
+  async parse(path: string, bytes: Uint8Array, sha: string): Promise<ParseReply> {
+    if (!this.pool) {
+      this.keywords = startKeywordWorker();
+      this.pool = startParsePool(this.jobs, this.keywords);
+    }
+    const reply = await this.pool.parse(path, bytes, sha);
+    for (const k of Object.keys(this.times) as Array<keyof StageTimes>) this.times[k] += reply.times[k];
+    this.parsedFiles++;
+    return reply;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    await this.keywords?.close();
+  }
+}
+
+export async function ingestCommand(paths: string[], options: IngestOptions): Promise<number> {
   const targets = paths.length ? paths : ["seeds"];
   recoverInterrupted(options.out);
   const { files, problems } = collectInputs(targets);
   const maxBytes = (options.maxSize ?? DEFAULT_MAX_MB) * 1024 * 1024;
-  const inputs: InputFile[] = [];
+  const candidates: Candidate[] = [];
   for (const f of files) {
     try {
       // the size is checked before reading, so that a 5 GB file is not read to be refused
       const size = statSync(f.abs).size;
-      if (size > maxBytes) {
-        problems.push(`${f.abs}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is more than one plan (limit ${maxBytes / 1024 / 1024} MB; --max-size raises it)`);
-        continue;
-      }
-      inputs.push({ path: f.rel, bytes: readFileSync(f.abs) });
+      if (size > maxBytes) problems.push(`${f.abs}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is more than one plan (limit ${maxBytes / 1024 / 1024} MB; --max-size raises it)`);
+      else candidates.push(f);
     } catch (e) {
       problems.push(`${f.abs}: cannot read (${(e as NodeJS.ErrnoException).code})`);
     }
   }
-  if (inputs.length === 0) {
+  const warn = () => {
     for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
+  };
+  if (candidates.length === 0) {
+    warn();
     throw new UserError(`nothing to ingest in ${targets.join(", ")}`);
   }
-  // nodejieba's dictionaries load in the worker while this thread parses
-  const bar = progress(inputs.length);
-  let result: IngestResult;
+  const staging = openStaging(options.out, { scratch: options.check });
+  const parser = new Parser(Math.max(1, Math.min(options.jobs ?? defaultJobs(), candidates.length)));
+  const t0 = performance.now();
+  let rows: string[][];
+  let skippedCount = 0;
   try {
-    result = await ingestWith(inputs, { toolVersion: version, onFile: (p, i) => bar.tick(i, p) }, worker.keywordsOf);
+    const cache = openCache(options.cache === false ? null : options.out, staging.dir);
+    const bar = progress(candidates.length);
+    const parsed = new Map<string, Parsed>();
+    try {
+      let done = 0;
+      await forEachLimited(candidates, parser, async (f) => {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(f.abs);
+        } catch (e) {
+          problems.push(`${f.abs}: cannot read (${(e as NodeJS.ErrnoException).code})`);
+          return;
+        }
+        const sha = sha256(bytes);
+        const key = cache.keyOf(f.rel, sha);
+        const hit = cache.lookup(key);
+        if (hit) cache.keep(key, hit);
+        const record = hit ?? (await parseAndStore(parser, cache, key, f.rel, bytes, sha));
+        parsed.set(f.rel, { key, record, abs: f.abs });
+        bar.tick(done++, f.rel);
+      });
+    } finally {
+      bar.done();
+    }
+    const ordered = [...parsed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+    // the cache keeps each file's own record; the manifest's copy gets the final document slug
+    const inputs: ManifestInput[] = ordered.map((p) => ({ ...p.record.input }));
+    warn();
+    for (const i of inputs) if (i.status === "skipped") process.stderr.write(chalk.yellow(`plans: skipped ${i.reason}\n`));
+    skippedCount = inputs.filter((i) => i.status === "skipped").length;
+    const summaries = ordered.flatMap((p) => (p.record.summary ? [p.record.summary] : []));
+    if (summaries.length === 0) throw new UserError("no plan could be ingested");
+    const planned = planDocuments(summaries);
+    assignDocuments(inputs, planned);
+    const byPath = new Map(ordered.map((p) => [p.record.input.path, p]));
+    const emitter = new DatasetEmitter(staging);
+    rows = [];
+    for (const doc of planned) {
+      const sources: SourceResult[] = [];
+      for (const path of doc.paths) sources.push(await loadSource(parser, cache, byPath.get(path)!));
+      const d = reconcile(sources, doc.slug);
+      emitter.add(d);
+      rows.push(summaryRow(d));
+    }
+    emitter.finish(inputs, version);
+    cache.finish();
+  } catch (e) {
+    staging.abort();
+    throw e;
   } finally {
-    bar.done();
+    await parser.close();
   }
-  for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
-  for (const s of result.skipped) process.stderr.write(chalk.yellow(`plans: skipped ${s.reason}\n`));
-  if (result.documents.length === 0) throw new UserError("no plan could be ingested");
-  const status = options.check ? check(result, options.out) : EXIT.ok;
-  if (!options.check) {
-    writeAtomically(options.out, result.files);
-    if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(result) + `\nwrote ${result.files.size} files to ${options.out}/\n`);
+  if (options.times) {
+    const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
+    process.stderr.write(`plans: ${parser.parsedFiles} of ${candidates.length} files parsed, ${candidates.length - parser.parsedFiles} from the cache; wall ${ms(performance.now() - t0)}; per stage, summed over threads: ${Object.entries(parser.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`);
   }
-  const passedOver = problems.length + result.skipped.length;
+  let status: number = EXIT.ok;
+  if (options.check) {
+    status = check(staging.dir, options.out);
+    staging.abort();
+  } else {
+    staging.commit();
+    if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(rows) + `\nwrote ${rows.length} documents and their tables to ${options.out}/\n`);
+  }
+  const passedOver = problems.length + skippedCount;
   if (options.strict && passedOver > 0 && status === EXIT.ok) {
     process.stderr.write(`plans: --strict: ${passedOver} file${passedOver > 1 ? "s" : ""} skipped\n`);
     return EXIT.drift;
@@ -71,17 +179,62 @@ export async function ingestCommand(paths: string[], options: IngestOptions, wor
   return status;
 }
 
-function check(result: IngestResult, out: string): number {
+/** Parses a file the cache could not serve and records the result in this run's cache. */
+async function parseAndStore(parser: Parser, cache: ReturnType<typeof openCache>, key: string, path: string, bytes: Uint8Array, sha: string): Promise<CachedSource> {
+  const reply = await parser.parse(path, bytes, sha);
+  const record: CachedSource = { input: reply.input, summary: reply.summary };
+  cache.store(key, record, reply.json);
+  return record;
+}
+
+/** A parsed source from this run's cache; if its entry is damaged, the file is parsed again. */
+async function loadSource(parser: Parser, cache: ReturnType<typeof openCache>, p: Parsed): Promise<SourceResult> {
+  const cached = cache.load(p.key);
+  if (cached) return cached;
+  const bytes = readFileSync(p.abs);
+  const sha = sha256(bytes);
+  if (sha !== p.record.input.sha256) throw new UserError(`${p.abs}: changed while it was being ingested; run again`);
+  await parseAndStore(parser, cache, p.key, p.record.input.path, bytes, sha);
+  const fresh = cache.load(p.key);
+  if (!fresh) throw new Error(`${p.abs}: cannot read back its parsed source from the cache`);
+  return fresh;
+}
+
+/**
+ * Runs `work` over the items with as many in flight as the parser can use, starting them in order.
+ * Reading a file happens when its turn comes, so only the files in flight are in memory.
+ */
+async function forEachLimited<T>(items: T[], parser: Parser, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(items.length, parser.lanes) }, lane));
+}
+
+/** Compares a freshly built dataset folder with the existing one, file by file. */
+function check(built: string, out: string): number {
+  const list = (dir: string) => {
+    try {
+      return readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
+    } catch {
+      return [];
+    }
+  };
+  const existing = new Set(list(out));
+  const fresh = list(built);
   const changed: string[] = [];
-  const existing = existsSync(out) ? readdirSync(out).filter((f) => !f.startsWith(".")) : [];
-  for (const [name, content] of result.files) {
-    const path = join(out, name);
-    if (!existsSync(path)) changed.push(`  added    ${name}`);
-    else if (readFileSync(path, "utf8") !== content) changed.push(`  changed  ${name}${firstDifference(readFileSync(path, "utf8"), content)}`);
+  for (const name of fresh) {
+    const content = readFileSync(join(built, name), "utf8");
+    if (!existing.has(name)) changed.push(`  added    ${name}`);
+    else {
+      const old = readFileSync(join(out, name), "utf8");
+      if (old !== content) changed.push(`  changed  ${name}${firstDifference(old, content)}`);
+    }
   }
-  for (const f of existing) if (!result.files.has(f)) changed.push(`  removed  ${f}`);
+  for (const f of existing) if (!fresh.includes(f)) changed.push(`  removed  ${f}`);
   if (changed.length === 0) {
-    process.stderr.write(`${out}/ is up to date (${result.files.size} files)\n`);
+    process.stderr.write(`${out}/ is up to date (${fresh.length} files)\n`);
     return EXIT.ok;
   }
   process.stdout.write(`${out}/ differs from a fresh build of the inputs:\n${changed.join("\n")}\n`);
@@ -97,8 +250,8 @@ function firstDifference(a: string, b: string): string {
   return "";
 }
 
-export function summaryTable(result: IngestResult): string {
-  const rows = result.documents.map((d) => [
+export function summaryRow(d: PlanDocument): string[] {
+  return [
     d.slug,
     d.county,
     String(d.sources.length),
@@ -109,6 +262,9 @@ export function summaryTable(result: IngestResult): string {
     String(d.indicators.length),
     String(d.projects.length),
     String(d.notes.length),
-  ]);
+  ];
+}
+
+export function summaryTable(rows: string[][]): string {
   return table(["slug", "county", "sources", "encoding", "chapters", "sections", "tasks", "indicators", "projects", "notes"], rows);
 }

@@ -37,21 +37,42 @@ export function csv(header: string[], rows: unknown[][]): string {
 const valueColumns = (prefix: string) => ["raw", "op", "value", "unit", "change", "five_year_average"].map((c) => `${prefix}_${c}`);
 const valueCells = (v: Value | null | undefined) => (v ? [v.raw, v.op, v.value, v.unit, v.change, v.fiveYearAverage] : ["", "", "", "", "", ""]);
 
-export function documentsCsv(docs: PlanDocument[]): string {
-  return csv(
-    ["slug", "county", "title", "issuer", "doc_number", "issued_date", "period_start", "period_end", "primary_source", "sources", "chapters", "sections", "tasks", "indicators", "projects", "notes"],
-    docs.map((d) => [d.slug, d.county, d.title, d.issuer, d.docNumber, d.issuedDate, d.period?.start, d.period?.end, d.sources[0]?.path, d.sources.map((s) => s.path).join(";"), d.chapters.length, countSections(d), tasksOf(d).length, d.indicators.length, d.projects.length, d.notes.length]),
-  );
+/** The dataset's CSV files: a header and the rows one document contributes. */
+interface CsvFile {
+  header: string[];
+  rows(d: PlanDocument): unknown[][];
 }
 
-export function chaptersCsv(docs: PlanDocument[]): string {
-  const rows: unknown[][] = [];
-  for (const d of docs)
-    for (const c of d.chapters) {
-      rows.push([d.slug, c.no, "", c.role, c.title, c.items.length, c.sections.length, [...c.text].length]);
-      for (const s of c.sections) rows.push([d.slug, c.no, s.no, c.role, s.title, s.items.length, "", [...s.text].length]);
-    }
-  return csv(["slug", "chapter", "section", "role", "title", "items", "sections", "text_chars"], rows);
+const CSV_FILES: Record<string, CsvFile> = {
+  "documents.csv": {
+    header: ["slug", "county", "title", "issuer", "doc_number", "issued_date", "period_start", "period_end", "primary_source", "sources", "chapters", "sections", "tasks", "indicators", "projects", "notes"],
+    rows: (d) => [[d.slug, d.county, d.title, d.issuer, d.docNumber, d.issuedDate, d.period?.start, d.period?.end, d.sources[0]?.path, d.sources.map((s) => s.path).join(";"), d.chapters.length, countSections(d), tasksOf(d).length, d.indicators.length, d.projects.length, d.notes.length]],
+  },
+  "chapters.csv": {
+    header: ["slug", "chapter", "section", "role", "title", "items", "sections", "text_chars"],
+    rows: (d) =>
+      d.chapters.flatMap((c) => [
+        [d.slug, c.no, "", c.role, c.title, c.items.length, c.sections.length, [...c.text].length],
+        ...c.sections.map((s) => [d.slug, c.no, s.no, c.role, s.title, s.items.length, "", [...s.text].length]),
+      ]),
+  },
+  "tasks.csv": {
+    header: ["slug", "chapter", "chapter_title", "section", "section_title", "no", "title", "keywords", "text"],
+    rows: (d) => tasksOf(d).map(({ c, s, it }) => [d.slug, c.no, c.title, s?.no ?? "", s?.title ?? "", it.no, it.title, it.keywords.join(" "), it.text]),
+  },
+  "indicators.csv": {
+    header: ["slug", "table", "period", "no", "category", "name", "canonical_id", "unit", ...valueColumns("baseline"), ...valueColumns("target"), ...valueColumns("actual"), "nature", "department"],
+    rows: (d) => (d.indicators as Indicator[]).map((i) => [d.slug, i.table, i.period, i.no, i.category, i.name, i.canonicalId, i.unit, ...valueCells(i.baseline), ...valueCells(i.target), ...valueCells(i.actual), i.nature, i.department]),
+  },
+  "projects.csv": {
+    header: ["slug", "chapter", "section", "group", "no", "name", "source", "investment", "investment_unit", "years", "lead", "description"],
+    rows: (d) => d.projects.map((p) => [d.slug, p.chapter, p.section, p.group, p.no, p.name, p.source, p.investment, p.investmentUnit, p.years, p.lead, p.description]),
+  },
+};
+
+/** CSV records without a header: the body of a dataset CSV, appended document by document. */
+function csvRecords(rows: unknown[][]): string {
+  return rows.length ? stringify(rows.map((r) => r.map(neutralizeCell)), { record_delimiter: "\n" }) : "";
 }
 
 export function tasksOf(d: PlanDocument) {
@@ -60,53 +81,73 @@ export function tasksOf(d: PlanDocument) {
     .flatMap((c) => [...c.items.map((it) => ({ c, s: null, it })), ...c.sections.flatMap((s) => s.items.map((it) => ({ c, s, it })))]);
 }
 
-export function tasksCsv(docs: PlanDocument[]): string {
-  const rows: unknown[][] = [];
-  for (const d of docs)
-    for (const { c, s, it } of tasksOf(d)) rows.push([d.slug, c.no, c.title, s?.no ?? "", s?.title ?? "", it.no, it.title, it.keywords.join(" "), it.text]);
-  return csv(["slug", "chapter", "chapter_title", "section", "section_title", "no", "title", "keywords", "text"], rows);
-}
-
-export function indicatorsCsv(docs: PlanDocument[]): string {
-  const rows: unknown[][] = [];
-  for (const d of docs)
-    for (const i of d.indicators as Indicator[])
-      rows.push([d.slug, i.table, i.period, i.no, i.category, i.name, i.canonicalId, i.unit, ...valueCells(i.baseline), ...valueCells(i.target), ...valueCells(i.actual), i.nature, i.department]);
-  return csv(["slug", "table", "period", "no", "category", "name", "canonical_id", "unit", ...valueColumns("baseline"), ...valueColumns("target"), ...valueColumns("actual"), "nature", "department"], rows);
-}
-
-export function projectsCsv(docs: PlanDocument[]): string {
-  const rows: unknown[][] = [];
-  for (const d of docs) for (const p of d.projects) rows.push([d.slug, p.chapter, p.section, p.group, p.no, p.name, p.source, p.investment, p.investmentUnit, p.years, p.lead, p.description]);
-  return csv(["slug", "chapter", "section", "group", "no", "name", "source", "investment", "investment_unit", "years", "lead", "description"], rows);
-}
-
 function countSections(d: PlanDocument): number {
   return d.chapters.reduce((a, c) => a + c.sections.length, 0);
 }
 
-export function manifest(docs: PlanDocument[], inputs: ManifestInput[], toolVersion: string): string {
+interface ManifestDocument {
+  slug: string;
+  county: string;
+  title: string;
+  file: string;
+  sources: string[];
+}
+
+function manifest(docs: ManifestDocument[], inputs: ManifestInput[], toolVersion: string): string {
   const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return json({
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: "plans", version: toolVersion },
-    documents: docs.map((d) => ({ slug: d.slug, county: d.county, title: d.title, file: `${d.slug}.json`, sources: d.sources.map((s) => s.path) })),
-    inputs: sorted,
-  });
+  return json({ schemaVersion: SCHEMA_VERSION, tool: { name: "plans", version: toolVersion }, documents: docs, inputs: sorted });
 }
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
 
+/** Where the dataset's files go: a whole file, or a chunk appended to one. */
+export interface DatasetSink {
+  put(name: string, content: string): void;
+  append(name: string, chunk: string): void;
+}
+
+/**
+ * Writes the dataset one document at a time, so that a corpus of any size needs the memory of one
+ * document: its JSON file, and its rows appended to each CSV. Documents must come in slug order;
+ * only the manifest's short entries are kept until finish().
+ */
+export class DatasetEmitter {
+  private readonly documents: ManifestDocument[] = [];
+
+  constructor(private readonly sink: DatasetSink) {
+    for (const [name, f] of Object.entries(CSV_FILES)) sink.put(name, BOM + stringify([f.header], { record_delimiter: "\n" }));
+  }
+
+  add(d: PlanDocument): void {
+    const last = this.documents.at(-1);
+    if (last && !(last.slug < d.slug)) throw new Error(`emit: documents out of order (${d.slug} after ${last.slug})`);
+    this.sink.put(`${d.slug}.json`, json(d));
+    for (const [name, f] of Object.entries(CSV_FILES)) {
+      const chunk = csvRecords(f.rows(d));
+      if (chunk) this.sink.append(name, chunk);
+    }
+    this.documents.push({ slug: d.slug, county: d.county, title: d.title, file: `${d.slug}.json`, sources: d.sources.map((s) => s.path) });
+  }
+
+  finish(inputs: ManifestInput[], toolVersion: string): void {
+    this.sink.put("manifest.json", manifest(this.documents, inputs, toolVersion));
+  }
+}
+
+/** A sink that keeps the files in memory, as file name → content. */
+export function memorySink(files = new Map<string, string>()): DatasetSink & { files: Map<string, string> } {
+  return {
+    files,
+    put: (name, content) => void files.set(name, content),
+    append: (name, chunk) => void files.set(name, (files.get(name) ?? "") + chunk),
+  };
+}
+
 /** The whole dataset as file name → content. Documents are ordered by slug. */
 export function emit(docs: PlanDocument[], inputs: ManifestInput[], toolVersion: string): Map<string, string> {
-  const ordered = [...docs].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const files = new Map<string, string>();
-  for (const d of ordered) files.set(`${d.slug}.json`, json(d));
-  files.set("documents.csv", documentsCsv(ordered));
-  files.set("chapters.csv", chaptersCsv(ordered));
-  files.set("tasks.csv", tasksCsv(ordered));
-  files.set("indicators.csv", indicatorsCsv(ordered));
-  files.set("projects.csv", projectsCsv(ordered));
-  files.set("manifest.json", manifest(ordered, inputs, toolVersion));
-  return files;
+  const sink = memorySink();
+  const emitter = new DatasetEmitter(sink);
+  for (const d of [...docs].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) emitter.add(d);
+  emitter.finish(inputs, toolVersion);
+  return sink.files;
 }

@@ -10,27 +10,28 @@ export interface SourceResult {
   notes: Note[];
 }
 
-const normTitle = (t: string | null) => (t ?? "").normalize("NFKC").replace(/[\s\p{P}]/gu, "");
+export const normTitle = (t: string | null) => (t ?? "").normalize("NFKC").replace(/[\s\p{P}]/gu, "");
 
-function completeness(s: Segmented): number {
+export function completeness(s: Segmented): number {
   const sections = s.chapters.reduce((a, c) => a + c.sections.length, 0);
   const items = s.chapters.reduce((a, c) => a + c.items.length + c.sections.reduce((b, x) => b + x.items.length, 0), 0);
   return s.chapters.length * 5 + sections * 3 + items + s.indicators.length * 2 + s.projects.length * 2;
 }
 
 /** Groups by county slug, then splits a county's sources whose titles clearly differ (two different
- *  plans of one county). A source without a title joins its county's titled group. */
-export function groupSources(results: SourceResult[]): SourceResult[][] {
-  const byCounty = new Map<string, SourceResult[]>();
-  for (const r of results) {
-    const key = r.segmented.meta.slug ?? "";
+ *  plans of one county). A source without a title joins its county's titled group. Works on anything
+ *  that can tell its slug and normalized title, so documents can be planned before sources are loaded. */
+export function groupSources<T>(items: T[], keyOf: (t: T) => { slug: string; title: string }): T[][] {
+  const byCounty = new Map<string, T[]>();
+  for (const r of items) {
+    const key = keyOf(r).slug;
     byCounty.set(key, [...(byCounty.get(key) ?? []), r]);
   }
-  const groups: SourceResult[][] = [];
+  const groups: T[][] = [];
   for (const list of byCounty.values()) {
-    const titled = new Map<string, SourceResult[]>();
+    const titled = new Map<string, T[]>();
     for (const r of list) {
-      const t = normTitle(r.segmented.meta.title);
+      const t = keyOf(r).title;
       const match = [...titled.keys()].find((k) => !t || !k || k === t || k.includes(t) || t.includes(k));
       titled.set(match ?? t, [...(titled.get(match ?? t) ?? []), r]);
     }
@@ -39,7 +40,30 @@ export function groupSources(results: SourceResult[]): SourceResult[][] {
   return groups;
 }
 
-export function reconcile(group: SourceResult[]): PlanDocument {
+/** A document to build: its slug in the dataset and its sources' paths, primary first. */
+export interface PlannedDocument {
+  slug: string;
+  paths: string[];
+}
+
+/** Which sources make which document, and under what slug, from the sources' summaries alone.
+ *  Two plans of one county would write the same file: the later ones (by primary path) are numbered.
+ *  The result is in slug order, the order the dataset is written in. */
+export function planDocuments(summaries: Array<{ path: string; slug: string; title: string; completeness: number }>): PlannedDocument[] {
+  const byPath = [...summaries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const groups = groupSources(byPath, (s) => s).map((g) => [...g].sort((a, b) => b.completeness - a.completeness || (a.path < b.path ? -1 : 1)));
+  groups.sort((a, b) => (a[0]!.path < b[0]!.path ? -1 : 1));
+  const seen = new Map<string, number>();
+  const planned = groups.map((g) => {
+    const n = (seen.get(g[0]!.slug) ?? 0) + 1;
+    seen.set(g[0]!.slug, n);
+    return { slug: n === 1 ? g[0]!.slug : `${g[0]!.slug}-${n}`, paths: g.map((s) => s.path) };
+  });
+  return planned.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** One document from its sources; `slug` is the one planDocuments gave it. */
+export function reconcile(group: SourceResult[], slug?: string): PlanDocument {
   const ranked = [...group].sort((a, b) => completeness(b.segmented) - completeness(a.segmented) || (a.source.path < b.source.path ? -1 : 1));
   const primary = ranked[0];
   const p = primary.segmented;
@@ -50,7 +74,7 @@ export function reconcile(group: SourceResult[]): PlanDocument {
   const county = fill("county") ?? "";
   return {
     schemaVersion: SCHEMA_VERSION,
-    slug: fill("slug") ?? "",
+    slug: slug ?? fill("slug") ?? "",
     county,
     title: fill("title") ?? "",
     issuer: fill("issuer"),
@@ -81,4 +105,10 @@ function lacks(primary: SourceResult, alt: SourceResult): Note[] {
   if (a.indicators < pr.indicators) note("alternate-lacks-tables", `has ${a.indicators} indicator rows where the primary has ${pr.indicators}`);
   if (a.projects < pr.projects) note("alternate-lacks-projects", `has ${a.projects} projects (专栏 entries, headings, table rows) where the primary has ${pr.projects}`);
   return notes;
+}
+
+/** Every source's manifest entry points at the slug its document was finally written under. */
+export function assignDocuments(inputs: Array<{ path: string; status: string; document: string | null }>, planned: PlannedDocument[]): void {
+  const slugOf = new Map(planned.flatMap((p) => p.paths.map((path) => [path, p.slug] as const)));
+  for (const i of inputs) if (i.status === "ok") i.document = slugOf.get(i.path) ?? null;
 }

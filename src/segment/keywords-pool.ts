@@ -1,30 +1,54 @@
-// The main thread's handle on the keyword worker: start it early, ask it later, stop it at the end.
-import { Worker } from "node:worker_threads";
+// The main thread's handle on the keyword worker: start it early, connect parse workers to it, stop
+// it at the end.
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 
 export interface KeywordWorker {
   keywordsOf(texts: string[]): Promise<string[][]>;
+  /** a port on which another thread can ask for keywords itself (see keywordClient) */
+  connect(): MessagePort;
+  /** called once if the worker dies (its requests, and those of connected threads, are lost) */
+  onError(f: (e: Error) => void): void;
   close(): Promise<void>;
+}
+
+/** Asks for keywords over a port (the main thread's or a parse worker's) and matches the answers. */
+export function keywordClient(port: { postMessage(m: unknown): void; on(e: "message", f: (m: { id: number; lists: string[][] }) => void): void }) {
+  let next = 0;
+  const waiting = new Map<number, { resolve: (l: string[][]) => void; reject: (e: Error) => void }>();
+  port.on("message", (m) => {
+    waiting.get(m.id)?.resolve(m.lists);
+    waiting.delete(m.id);
+  });
+  return {
+    keywordsOf(texts: string[]): Promise<string[][]> {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        port.postMessage({ id, texts });
+      });
+    },
+    failAll(e: Error): void {
+      for (const w of waiting.values()) w.reject(e);
+      waiting.clear();
+    },
+  };
 }
 
 export function startKeywordWorker(): KeywordWorker {
   const worker = new Worker(new URL("./keywords-worker.js", import.meta.url));
-  let next = 0;
-  const waiting = new Map<number, { resolve: (l: string[][]) => void; reject: (e: Error) => void }>();
-  worker.on("message", (m: { id: number; lists: string[][] }) => {
-    waiting.get(m.id)?.resolve(m.lists);
-    waiting.delete(m.id);
-  });
+  const client = keywordClient(worker);
+  const onError: Array<(e: Error) => void> = [];
   worker.on("error", (e) => {
-    for (const w of waiting.values()) w.reject(e);
-    waiting.clear();
+    client.failAll(e);
+    for (const f of onError) f(e);
   });
   return {
-    keywordsOf(texts) {
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, texts });
-      });
+    onError: (f) => void onError.push(f),
+    keywordsOf: client.keywordsOf,
+    connect() {
+      const { port1, port2 } = new MessageChannel();
+      worker.postMessage({ port: port1 }, [port1]);
+      return port2;
     },
     async close() {
       await worker.terminate();

@@ -1,9 +1,22 @@
 // A worker thread that loads nodejieba's dictionaries (about a second) as soon as it starts, while
-// the main thread decodes, cleans and segments; then it answers keyword requests.
-import { parentPort } from "node:worker_threads";
+// other threads decode, clean and segment; then it answers keyword requests. One such worker serves
+// every parse worker (through a MessagePort each), so the dictionaries are in memory once.
+import { parentPort, type MessagePort } from "node:worker_threads";
 import { keywords, preload } from "./keywords.js";
 
+interface Request {
+  id: number;
+  texts: string[];
+}
+
+const answer = (port: MessagePort | typeof parentPort) => (msg: Request & { port?: MessagePort }) => {
+  if (msg.port) {
+    // a parse worker's own line to this worker
+    msg.port.on("message", answer(msg.port));
+    return;
+  }
+  port!.postMessage({ id: msg.id, lists: msg.texts.map((t) => keywords(t)) });
+};
+
 preload();
-parentPort!.on("message", (msg: { id: number; texts: string[] }) => {
-  parentPort!.postMessage({ id: msg.id, lists: msg.texts.map((t) => keywords(t)) });
-});
+parentPort!.on("message", answer(parentPort));

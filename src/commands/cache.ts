@@ -1,0 +1,124 @@
+// The content-hash cache of parsed sources, kept in <out>/.cache/. A source's entry is keyed by the
+// hash of the code that parsed it, its recorded path and its bytes' SHA-256: an unchanged file is
+// not parsed again, a changed file or a changed tool misses. Each run writes the entries it used
+// into its own staging folder (hard links for the ones it reused), so the cache swaps in and out
+// with the dataset, holds no stale entries, and a killed run leaves the old one as it was.
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ManifestInput } from "../dataset/emit.js";
+import { sha256, type SourceSummary } from "../dataset/source.js";
+import type { SourceResult } from "../dataset/reconcile.js";
+
+export const CACHE_DIR = ".cache";
+const INDEX = "index.json";
+
+/** What the index remembers of a file without reading its entry. */
+export interface CachedSource {
+  input: ManifestInput;
+  /** null when the file was skipped; it then has no entry file */
+  summary: SourceSummary | null;
+}
+
+export interface SourceCache {
+  keyOf(path: string, sha: string): string;
+  /** the previous run's record of this file, when it can be reused */
+  lookup(key: string): CachedSource | undefined;
+  /** reuse the previous run's record in this one */
+  keep(key: string, record: CachedSource): void;
+  store(key: string, record: CachedSource, json: string | null): void;
+  /** a source of this run, as stored or kept; null when its entry cannot be read (the caller parses
+   *  the file again) */
+  load(key: string): SourceResult | null;
+  /** writes this run's index; the entries are already in place */
+  finish(): void;
+}
+
+const DEPENDENCIES = ["cheerio", "iconv-lite", "jschardet", "nodejieba", "opencc-js"];
+
+let fingerprint: string | null = null;
+
+/** A hash of the code the pipeline runs: this package's modules and the versions of the packages that
+ *  parse (their data shapes the result as much as our code does). */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(?:js|ts)$/.test(name)) parts.push(`${p.slice(root.length)}\0${sha256(readFileSync(p))}`);
+    }
+  };
+  walk(root);
+  const require = createRequire(import.meta.url);
+  for (const dep of DEPENDENCIES) {
+    try {
+      parts.push(`${dep}@${(require(`${dep}/package.json`) as { version: string }).version}`);
+    } catch {
+      parts.push(`${dep}@?`);
+    }
+  }
+  return (fingerprint = sha256(parts.join("\n")));
+}
+
+/**
+ * @param previous the last dataset's folder (its .cache is read), or null for no reuse
+ * @param staging  this run's folder (its .cache is written)
+ */
+export function openCache(previous: string | null, staging: string): SourceCache {
+  const code = codeFingerprint();
+  const oldDir = previous ? join(previous, CACHE_DIR) : null;
+  const newDir = join(staging, CACHE_DIR);
+  mkdirSync(newDir, { recursive: true });
+  const old = readIndex(oldDir);
+  const index: Record<string, CachedSource> = {};
+  const entry = (dir: string, key: string) => join(dir, `${key}.json`);
+  return {
+    keyOf: (path, sha) => sha256(`${code}\0${path}\0${sha}`),
+    lookup(key) {
+      const r = old[key];
+      if (!r || !oldDir) return undefined;
+      if (r.summary && !existsSync(entry(oldDir, key))) return undefined;
+      return r;
+    },
+    keep(key, record) {
+      if (record.summary) {
+        try {
+          linkSync(entry(oldDir!, key), entry(newDir, key));
+        } catch {
+          copyFileSync(entry(oldDir!, key), entry(newDir, key));
+        }
+      }
+      index[key] = record;
+    },
+    store(key, record, json) {
+      if (json !== null) writeFileSync(entry(newDir, key), json);
+      index[key] = record;
+    },
+    load(key) {
+      try {
+        return JSON.parse(readFileSync(entry(newDir, key), "utf8")) as SourceResult;
+      } catch {
+        return null;
+      }
+    },
+    finish() {
+      const keys = Object.keys(index).sort();
+      writeFileSync(join(newDir, INDEX), JSON.stringify({ code, sources: Object.fromEntries(keys.map((k) => [k, index[k]])) }));
+    },
+  };
+}
+
+/** The previous index, or nothing: a missing, damaged or foreign cache only costs a full parse. */
+function readIndex(dir: string | null): Record<string, CachedSource> {
+  if (!dir) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(join(dir, INDEX), "utf8")) as { sources?: Record<string, CachedSource> };
+    return parsed && typeof parsed.sources === "object" && parsed.sources !== null ? parsed.sources : {};
+  } catch {
+    return {};
+  }
+}

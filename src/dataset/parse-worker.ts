@@ -1,0 +1,26 @@
+// A parse worker: decode → clean → segment one file at a time, get its tasks' keywords from the
+// keyword worker, and send back the source ready to cache (as JSON, so the main thread only writes
+// it). The pipeline's modules (cheerio, OpenCC, the mojibake word model) load here, not in main.
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { keywordClient } from "../segment/keywords-pool.js";
+import { keywordTexts, newTimes, parseSource, setKeywords, summaryOf } from "./parse.js";
+import type { ParseReply, ParseRequest } from "./parse-pool.js";
+
+const keywords = keywordClient((workerData as { keywords: MessagePort }).keywords);
+
+parentPort!.on("message", async (job: ParseRequest) => {
+  try {
+    const times = newTimes();
+    const { input, result } = parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
+    let reply: ParseReply = { id: job.id, input, summary: null, json: null, times };
+    if (result) {
+      const t = performance.now();
+      setKeywords(result.segmented, await keywords.keywordsOf(keywordTexts(result.segmented)));
+      times.keywords += performance.now() - t;
+      reply = { ...reply, summary: summaryOf(result), json: JSON.stringify(result) };
+    }
+    parentPort!.postMessage(reply);
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, error: (e as Error)?.stack ?? String(e) });
+  }
+});

@@ -1,0 +1,69 @@
+// One input file → what the dataset needs of it: its manifest entry, and (when it is a plan) its
+// segmented result. Pure and independent of every other file, so files can be parsed in any order,
+// on any thread, and cached by their content.
+import { prepare } from "../pipeline.js";
+import { segment, type Segmented } from "../segment/index.js";
+import type { ManifestInput } from "./emit.js";
+import { completeness, normTitle, type SourceResult } from "./reconcile.js";
+import { newTimes, sha256, type InputFile, type SourceSummary, type StageTimes } from "./source.js";
+
+export { newTimes, sha256, type InputFile, type SourceSummary, type StageTimes } from "./source.js";
+
+export interface ParsedSource {
+  input: ManifestInput;
+  /** null when the file was skipped (input.reason says why) */
+  result: SourceResult | null;
+}
+
+const now = () => performance.now();
+
+/** decode → clean → segment for one file. Keywords are left empty (see keywordTexts). */
+export function parseSource(file: InputFile, times: StageTimes = newTimes(), hash = sha256(file.bytes)): ParsedSource {
+  const base = { path: file.path, sha256: hash, bytes: file.bytes.length };
+  let t = now();
+  const prepared = prepare(file.bytes, file.path);
+  times["decode+clean"] += now() - t;
+  if (!prepared.ok) return { input: { ...base, encoding: null, document: null, status: "skipped", reason: prepared.message }, result: null };
+  const { decoded, cleaned } = prepared;
+  t = now();
+  const seg = segment(cleaned.lines, cleaned.meta, file.path);
+  times.segment += now() - t;
+  if (!seg.meta.slug || seg.chapters.length === 0) {
+    const why = cleaned.lines.length === 0 ? "no text in it, only whitespace or markup" : !seg.meta.slug ? "no county in a title" : "no chapter headings";
+    const reason = `${file.path}: not recognized as a plan (${why})`;
+    return { input: { ...base, encoding: decoded.encoding, document: null, status: "skipped", reason }, result: null };
+  }
+  return {
+    input: { ...base, encoding: decoded.encoding, document: seg.meta.slug, status: "ok" },
+    result: {
+      source: { ...base, encoding: decoded.encoding, script: cleaned.script, repairs: sortedCounts(cleaned.repairs) },
+      segmented: seg,
+      notes: cleaned.notes,
+    },
+  };
+}
+
+export function summaryOf(r: SourceResult): SourceSummary {
+  return { path: r.source.path, slug: r.segmented.meta.slug ?? "", title: normTitle(r.segmented.meta.title), completeness: completeness(r.segmented) };
+}
+
+/** The task items of a source, in document order. */
+function itemsOf(seg: Segmented): Array<{ title: string; text: string; keywords: string[] }> {
+  return seg.chapters.flatMap((c) => [...c.items, ...c.sections.flatMap((s) => s.items)]);
+}
+
+/** The text each task's keywords are computed from. A document's tasks are its primary source's, so
+ *  keywords can be computed per source, as soon as it is parsed. */
+export function keywordTexts(seg: Segmented): string[] {
+  return itemsOf(seg).map((it) => `${it.title}。${it.text}`);
+}
+
+export function setKeywords(seg: Segmented, lists: string[][]): void {
+  const items = itemsOf(seg);
+  if (items.length !== lists.length) throw new Error(`keywords: ${lists.length} lists for ${items.length} tasks`);
+  items.forEach((it, i) => (it.keywords = lists[i]!));
+}
+
+function sortedCounts(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
