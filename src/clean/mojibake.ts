@@ -29,6 +29,19 @@ export interface WordModel {
   joinsNext(code: number): boolean;
 }
 
+/** The model as the scorer uses it: the same answers without allocating, hashing a word again per
+ *  length, or taking a logarithm per lookup (the scorer asks millions of times per garbled page). */
+interface FastModel extends WordModel {
+  /** word(code) for one code unit, or UNKNOWN when it is no word */
+  singleLog(code: number): number;
+  /** index of the first multi-character word starting with `first`, and one past the last */
+  bucket: Int32Array;
+  /** makes the words starting with `first` findable (the lazy part of the index) */
+  ensure(first: number): void;
+  /** log-probability of the word whose hash2 is (a, b), NaN when no word */
+  logOf(a: number, b: number): number;
+}
+
 const MAX_WORD = 6;
 const TABLE_BITS = 20;
 
@@ -52,7 +65,7 @@ function hash2(codes: ArrayLike<number>, from: number, to: number): void {
  * with it is first looked up: hashing all 350,000 entries up front would cost more than a whole run
  * over a garbled file, which touches a few thousand first characters.
  */
-function buildModel(dict: Uint8Array): WordModel {
+function buildModel(dict: Uint8Array): FastModel {
   const n = dict.length;
   const cap = Math.ceil(n / 6) + 1; // the shortest line, "x 1 n\n", has six bytes
   const starts = new Int32Array(cap);
@@ -138,9 +151,33 @@ function buildModel(dict: Uint8Array): WordModel {
         used++;
       }
       table[s * 3 + 2] = Math.min(0xffffffff, table[s * 3 + 2] + freqs[k]);
+      logs[s] = NaN;
     }
   };
+  // logarithms are taken once per slot and per character, when first asked for
+  const logs = new Float64Array(size).fill(NaN);
+  const singleLogs = new Float64Array(0x10000).fill(NaN);
   return {
+    bucket,
+    ensure(first) {
+      if (!built[first]) build(first);
+    },
+    logOf(a, b) {
+      let s = a & mask;
+      while (table[s * 3] !== 0 && (table[s * 3] !== a || table[s * 3 + 1] !== b)) s = (s + 1) & mask;
+      if (table[s * 3] === 0) return NaN;
+      let l = logs[s];
+      if (l !== l) l = logs[s] = Math.log(table[s * 3 + 2]) - logTotal;
+      return l;
+    },
+    singleLog(code) {
+      let l = singleLogs[code];
+      if (l !== l) {
+        const f = single[code];
+        l = singleLogs[code] = f > 0 ? Math.log(f) - logTotal : UNKNOWN;
+      }
+      return l;
+    },
     word(c, from, to) {
       if (to - from === 1) {
         const f = single[c[from]];
@@ -167,7 +204,7 @@ function dictionaryPath(): string {
   throw new Error(`mojibake: jieba.dict.utf8 not found under ${root}`);
 }
 
-let model: WordModel | null = null;
+let model: FastModel | null = null;
 
 /** The word model, read from nodejieba's dictionary on first use and kept for the process. */
 export function wordModel(): WordModel {
@@ -181,15 +218,16 @@ const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf9
 
 let toSimplified: ((s: string) => string) | null = null;
 let toTraditional: ((s: string) => string) | null = null;
-const simplifiedChar = new Map<number, number>();
-const traditionalChar = new Map<number, number>();
+// per code unit, 0 until converted: a conversion never yields U+0000, so 0 is free as "not yet"
+const simplifiedChar = new Int32Array(0x10000);
+const traditionalChar = new Int32Array(0x10000);
 
-function convertChar(cache: Map<number, number>, convert: (s: string) => string, code: number): number {
-  let s = cache.get(code);
-  if (s === undefined) {
+function convertChar(cache: Int32Array, convert: (s: string) => string, code: number): number {
+  let s = cache[code];
+  if (s === 0) {
     const out = convert(String.fromCharCode(code));
     s = out.length === 1 ? out.charCodeAt(0) : code;
-    cache.set(code, s);
+    cache[code] = s;
   }
   return s;
 }
@@ -212,7 +250,16 @@ function foreignTo(script: Script, code: number): boolean {
   return script === "traditional" ? simplified(code) === code && traditional(code) !== code : simplified(code) !== code;
 }
 
-/** The script of the text, by the share of Han characters a conversion to simplified changes. */
+// foreignTo per script and code unit, as what it costs: 1 + cost, 0 until known
+const foreignInTraditional = new Int8Array(0x10000);
+const foreignInSimplified = new Int8Array(0x10000);
+
+function foreignCost(table: Int8Array, script: Script, code: number): number {
+  let v = table[code];
+  if (v === 0) v = table[code] = 1 + (foreignTo(script, code) ? FOREIGN : 0);
+  return v - 1;
+}
+
 export function scriptOf(texts: string[]): Script {
   let han = 0;
   let changed = 0;
@@ -250,28 +297,42 @@ const UNKNOWN = -21;
 /** what a character of the other script costs: a decoding that yields one is probably wrong */
 const FOREIGN = -4;
 
+// The punctuation sets as tables by code unit (the scorer asks per character scored): the position
+// in OPEN, CLOSE or MID, -1 when absent; whether an ASCII character is \p{P}; ASCII_PUNCT.
+function positions(set: string): Int8Array {
+  const t = new Int8Array(0x10000).fill(-1);
+  for (let k = set.length - 1; k >= 0; k--) t[set.charCodeAt(k)] = k;
+  return t;
+}
+const OPEN_AT = positions(OPEN);
+const CLOSE_AT = positions(CLOSE);
+const MID_AT = positions(MID);
+const ASCII_P = new Uint8Array(0x80).map((_, k) => (/[\p{P}]/u.test(String.fromCharCode(k)) ? 1 : 0));
+const ASCII_PUNCT_SET = new Uint8Array(0x80).map((_, k) => (ASCII_PUNCT.includes(String.fromCharCode(k)) ? 1 : 0));
+
 /** log-probability of a character standing alone, given the one before it and the open brackets. */
-function tokenLogProb(m: WordModel, prev: number, c: number, opened: number): number {
-  if (isHan(c)) {
-    return m.word([simplified(c)], 0, 1) ?? UNKNOWN;
-  }
+function tokenLogProb(m: FastModel, prev: number, c: number, opened: number): number {
+  if (isHan(c)) return m.singleLog(simplified(c));
   if (isGarbleMark(c)) return UNKNOWN;
-  const ch = String.fromCharCode(c);
-  const p = prev >= 0 ? String.fromCharCode(prev) : "";
   const start = prev < 0 || isSpace(prev);
   if (c === 0x3000) return start ? -3 : -12;
   if (c === 0x20) return start ? -3 : -7;
   if (c === 0x2026 || c === 0x2014) return prev === c ? -0.7 : start ? -10 : -6;
-  // the common marks first: brackets other than （）“” are rarer, and so are ；：？！ against ，。、
-  const rare = OPEN.indexOf(ch) > 3 || CLOSE.indexOf(ch) > 3 || MID.indexOf(ch) > 2 ? -3 : 0;
-  if (OPEN.includes(ch)) return rare + (p !== "" && OPEN.includes(p) ? -12 : -4.5);
-  if (CLOSE.includes(ch)) return rare + (opened > 0 ? -3 : -12);
-  if (MID.includes(ch)) return rare + (start || (p !== "" && (MID + OPEN).includes(p)) || m.joinsNext(simplified(prev)) ? -14 : -3.9);
+  const open = OPEN_AT[c];
+  const close = CLOSE_AT[c];
+  const mid = MID_AT[c];
+  if (open >= 0 || close >= 0 || mid >= 0) {
+    // the common marks first: brackets other than （）“” are rarer, and so are ；：？！ against ，。、
+    const rare = open > 3 || close > 3 || mid > 2 ? -3 : 0;
+    if (open >= 0) return rare + (prev >= 0 && OPEN_AT[prev] >= 0 ? -12 : -4.5);
+    if (close >= 0) return rare + (opened > 0 ? -3 : -12);
+    return rare + (start || MID_AT[prev] >= 0 || OPEN_AT[prev] >= 0 || m.joinsNext(simplified(prev)) ? -14 : -3.9);
+  }
   // a "?" against Chinese text or right after punctuation is what a lost byte looks like
-  if (ch === "?") return start || prev > 0x7f ? -12 : /[\p{P}]/u.test(p) ? -14 : -5;
+  if (c === 0x3f) return start || prev > 0x7f ? -12 : ASCII_P[prev] === 1 ? -14 : -5;
   if (c >= 0x30 && c <= 0x39) return -6;
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return -6;
-  if (ASCII_PUNCT.includes(ch)) return -5;
+  if (c < 0x80 && ASCII_PUNCT_SET[c] === 1) return -5;
   if (c < 0x80) return -9;
   if (c >= 0xff10 && c <= 0xff19) return -7;
   if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return -8;
@@ -282,39 +343,80 @@ function tokenLogProb(m: WordModel, prev: number, c: number, opened: number): nu
 
 const CONTEXT = 3;
 
+// Scratch for the segmentation, reused across calls (it runs some hundred thousand times per garbled
+// page, on spans of a few to a few hundred characters): the span's code units, their simplified
+// forms, what each costs for being of the other script, and the best score up to each position.
+let RAW = new Int32Array(512);
+let SIMP = new Int32Array(512);
+let COST = new Float64Array(512);
+let BEST = new Float64Array(513);
+
+function reserve(n: number): void {
+  if (n <= RAW.length) return;
+  const size = Math.max(n, RAW.length * 2);
+  RAW = new Int32Array(size);
+  SIMP = new Int32Array(size);
+  COST = new Float64Array(size);
+  BEST = new Float64Array(size + 1);
+}
+
+/** How many brackets are open after the (up to) 40 characters before `from`. */
+function openedBefore(text: string, from: number): number {
+  let opened = 0;
+  for (let k = Math.max(0, from - 40); k < from; k++) opened = bracketDelta(opened, text.charCodeAt(k));
+  return opened;
+}
+
 /** Best-segmentation log-probability of text[from, to), every Han character of the other script
  *  paying FOREIGN. */
 function segmentScore(s: Scorer, text: string, from: number, to: number): number {
   const n = to - from;
   if (n <= 0) return 0;
-  const codes = new Array<number>(n);
-  const foreign = new Array<number>(n);
+  reserve(n);
+  for (let k = 0; k < n; k++) RAW[k] = text.charCodeAt(from + k);
+  return segmentRaw(s, n, from > 0 ? text.charCodeAt(from - 1) : -1, openedBefore(text, from));
+}
+
+/** segmentScore of the n code units in RAW, given the one before them (-1 for none) and the
+ *  brackets open before them. */
+function segmentRaw(s: Scorer, n: number, before: number, opened: number): number {
+  const m = s.m as FastModel;
+  const foreign = s.script === "traditional" ? foreignInTraditional : foreignInSimplified;
   for (let k = 0; k < n; k++) {
-    const c = text.charCodeAt(from + k);
-    codes[k] = simplified(c);
-    foreign[k] = foreignTo(s.script, c) ? FOREIGN : 0;
+    const c = RAW[k];
+    SIMP[k] = simplified(c);
+    COST[k] = foreignCost(foreign, s.script, c);
   }
-  let opened = 0;
-  for (let k = Math.max(0, from - 40); k < from; k++) opened = bracketDelta(opened, text[k]);
-  const best = new Float64Array(n + 1).fill(-Infinity);
-  best[0] = 0;
+  BEST.fill(-Infinity, 0, n + 1);
+  BEST[0] = 0;
+  const bucket = m.bucket;
   for (let i = 0; i < n; i++) {
-    const here = best[i];
-    const prev = from + i > 0 ? text.charCodeAt(from + i - 1) : -1;
-    const single = here + foreign[i] + tokenLogProb(s.m, prev, text.charCodeAt(from + i), opened);
-    if (single > best[i + 1]) best[i + 1] = single;
-    if (isHan(codes[i]) && s.m.startsWords(codes[i])) {
-      let pay = foreign[i];
-      for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
-        if (!isHan(codes[j - 1])) break;
-        pay += foreign[j - 1];
-        const w = s.m.word(codes, i, j);
-        if (w !== null && here + w + pay > best[j]) best[j] = here + w + pay;
+    const here = BEST[i];
+    const c = RAW[i];
+    const prev = i > 0 ? RAW[i - 1] : before;
+    const single = here + COST[i] + tokenLogProb(m, prev, c, opened);
+    if (single > BEST[i + 1]) BEST[i + 1] = single;
+    const first = SIMP[i];
+    if (isHan(first) && bucket[first] !== bucket[first + 1]) {
+      let pay = COST[i];
+      // hash2 of SIMP[i, j), extended one character per length instead of redone
+      let a = Math.imul(0x811c9dc5 ^ first, 0x01000193);
+      let b = (Math.imul(17, 31) + first) | 0;
+      const last = Math.min(n, i + MAX_WORD);
+      for (let j = i + 2; j <= last; j++) {
+        const cj = SIMP[j - 1];
+        if (!isHan(cj)) break;
+        pay += COST[j - 1];
+        if (j === i + 2) m.ensure(first);
+        a = Math.imul(a ^ cj, 0x01000193);
+        b = (Math.imul(b, 31) + cj) | 0;
+        const w = m.logOf(a >>> 0 || 1, b >>> 0);
+        if (w === w && here + w + pay > BEST[j]) BEST[j] = here + w + pay;
       }
     }
-    opened = bracketDelta(opened, text[from + i]);
+    opened = bracketDelta(opened, c);
   }
-  return best[n];
+  return BEST[n];
 }
 
 /**
@@ -326,15 +428,16 @@ export function scoreSpan(s: Scorer, text: string, from: number, to: number): nu
   return segmentScore(s, text, ctx, to) - segmentScore(s, text, ctx, from);
 }
 
-const OPEN_CODES = new Set([...OPEN].map((c) => c.charCodeAt(0)));
-const CLOSE_CODES = new Set([...CLOSE].map((c) => c.charCodeAt(0)));
+/** 1 for an opening bracket, 2 for a closing one, by code unit */
+const BRACKET = new Uint8Array(0x10000);
+for (let k = 0; k < OPEN.length; k++) BRACKET[OPEN.charCodeAt(k)] = 1;
+for (let k = 0; k < CLOSE.length; k++) BRACKET[CLOSE.charCodeAt(k)] = 2;
 
-/** How many brackets are open after `ch` (a set lookup: this runs for every character scored). */
-function bracketDelta(opened: number, ch: string | undefined): number {
-  if (ch === undefined) return opened;
-  const c = ch.charCodeAt(0);
-  if (OPEN_CODES.has(c)) return opened + 1;
-  if (CLOSE_CODES.has(c)) return Math.max(0, opened - 1);
+/** How many brackets are open after the character `c` (this runs for every character scored). */
+function bracketDelta(opened: number, c: number): number {
+  const t = BRACKET[c];
+  if (t === 1) return opened + 1;
+  if (t === 2) return Math.max(0, opened - 1);
   return opened;
 }
 
@@ -518,9 +621,21 @@ function restore(s: Scorer, text: string, at: number, r: Reading): Candidate | n
     let best = -1;
     let bestScore = -Infinity;
     let second = -Infinity;
+    // scoreSpan(s, left + c + right, left.length, …) for every option c: what it subtracts, the score
+    // of the context before c, and the brackets open before that context are the same for all options
+    const from = left.length;
+    const ctx = Math.max(0, from - CONTEXT);
+    const before = ctx > 0 ? left.charCodeAt(ctx - 1) : -1;
+    const opened = openedBefore(left, ctx);
+    const contextScore = segmentScore(s, left, ctx, from);
+    const n = from - ctx + 1 + right.length;
+    reserve(n);
+    for (let k = ctx; k < from; k++) RAW[k - ctx] = left.charCodeAt(k);
+    for (let k = 0; k < right.length; k++) RAW[from - ctx + 1 + k] = right.charCodeAt(k);
     for (const c of options) {
-      const local = left + String.fromCharCode(c) + right;
-      const v = scoreSpan(s, local, left.length, local.length);
+      // segmentRaw reads RAW and leaves it as it is: only the option changes
+      RAW[from - ctx] = c;
+      const v = segmentRaw(s, n, before, opened) - contextScore;
       if (v > bestScore) {
         second = bestScore;
         bestScore = v;
