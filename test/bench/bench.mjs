@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm run bench — speed and memory of plans, measured (medians over several runs), not asserted.
-//   node test/bench/bench.mjs [--files N] [--runs N] [--quick]
+//   node test/bench/bench.mjs [--files N] [--runs N] [--quick] [--corpus-only]
 // Makes a corpus from the seeds in .bench/ (reproducibly: counties renamed, re-encoded as GBK, Big5
-// in traditional characters or UTF-16, some wrapped as HTML pages), then times cold starts, ingest
-// throughput and peak memory (RSS, polled from /proc) at 1/4, 1/2 and the full corpus, per-stage
-// times in process, and compare. Prints a Markdown table for the README.
-import { spawn } from "node:child_process";
+// in traditional characters or UTF-16, some wrapped as HTML pages; 2,800 files, about 150 MB), then
+// times cold starts, ingest throughput and peak memory (RSS of the whole process, threads included,
+// polled from /proc) at 1/4, 1/2 and the full corpus with 2 workers, the full corpus with 1 worker
+// and again from the cache, per-stage times, compare, and compare --all. Prints a Markdown table for
+// the README.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -18,7 +20,7 @@ const bin = join(root, "bin/plans.js");
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const quick = args.includes("--quick");
-const FILES = opt("--files", quick ? 200 : 2400);
+const FILES = opt("--files", quick ? 200 : 2800);
 const RUNS = opt("--runs", quick ? 3 : 5);
 const work = join(root, ".bench");
 
@@ -41,7 +43,7 @@ function measure(cmd, argv, options = {}) {
     child.on("exit", (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}: ${stderr.slice(-500)}`));
-      else resolve({ ms: performance.now() - t0, rssMB: peak });
+      else resolve({ ms: performance.now() - t0, rssMB: peak, stderr });
     });
   });
 }
@@ -118,46 +120,61 @@ const row = (what, r, extra = "") => {
 };
 
 mkdirSync(work, { recursive: true });
+if (args.includes("--corpus-only")) {
+  // make (or find) the corpus and its 1/4 and 1/2 prefixes, and stop: for running plans on it by hand
+  for (const fraction of [4, 2, 1]) process.stdout.write(`${makeCorpus(Math.floor(FILES / fraction))}\n`);
+  process.exit(0);
+}
 const node = process.execPath;
 row("bare `node` start", await repeat("node", node, ["-e", ""]));
 row("load nodejieba's dictionaries alone", await repeat("jieba", node, ["-e", 'require("nodejieba").extract("应急管理",1)']));
 row("load opencc-js alone (t→cn)", await repeat("opencc", node, ["--input-type=module", "-e", 'import * as O from "opencc-js"; O.Converter({from:"t",to:"cn"})("應急")']));
 row("load cheerio alone", await repeat("cheerio", node, ["--input-type=module", "-e", 'import * as c from "cheerio"; c.load("<p>x</p>")']));
 const seedsOut = join(work, "out-seeds");
-row("`plans ingest seeds/` cold", await repeat("ingest seeds", node, [bin, "ingest", "seeds", "--out", seedsOut], RUNS, () => rmSync(seedsOut, { recursive: true, force: true })));
+row("`plans ingest seeds/` cold (no cache)", await repeat("ingest seeds", node, [bin, "ingest", "seeds", "--out", seedsOut], RUNS, () => rmSync(seedsOut, { recursive: true, force: true })));
+row("`plans ingest seeds/` again, unchanged (cache)", await repeat("ingest seeds again", node, [bin, "ingest", "seeds", "--out", seedsOut]));
 row("`plans compare yongjia linan`", await repeat("compare", node, [bin, "compare", "yongjia", "linan", "--data", seedsOut, "-f", "json"]));
 
-const full = makeCorpus(FILES);
-for (const fraction of [4, 2, 1]) {
-  const n = Math.floor(FILES / fraction);
-  const dir = fraction === 1 ? full : makeCorpus(n);
+/** A cold ingest of a corpus folder (its output removed first), with the CLI's own stage times. */
+async function ingestRun(label, dir, jobs, { cache = false, out = join(work, `out-${label.replace(/\W+/g, "-")}`) } = {}) {
   const mb = sizeMB(dir);
-  const out = join(work, `out-${n}`);
-  rmSync(out, { recursive: true, force: true });
+  if (!cache) rmSync(out, { recursive: true, force: true });
   try {
-    const r = await measure(node, [bin, "ingest", dir, "--out", out]);
-    row(`ingest ${n} files, ${mb.toFixed(0)} MB`, r, `${(mb / (r.ms / 1000)).toFixed(2)} MB/s`);
+    const r = await measure(node, [bin, "ingest", dir, "--out", out, "--jobs", String(jobs), "--times"]);
+    row(label, r, `${(mb / (r.ms / 1000)).toFixed(2)} MB/s`);
+    return { ...r, out };
   } catch (e) {
-    rows.push(`| ingest ${n} files, ${mb.toFixed(0)} MB | failed | | ${String(e.message).split("\n")[0].slice(0, 80)} |`);
+    rows.push(`| ${label} | failed | | ${String(e.message).split("\n")[0].slice(0, 80)} |`);
+    return null;
   }
 }
 
-// per-stage times, in this process, on the first 200 files of the corpus
-const { ingest } = await import(join(root, "dist/dataset/ingest.js"));
-const sample = readdirSync(full)
-  .filter((f) => !f.startsWith("."))
-  .sort()
-  .slice(0, 200)
-  .map((f) => ({ path: f, bytes: readFileSync(join(full, f)) }));
-const sampleMB = sample.reduce((n, f) => n + f.bytes.length, 0) / 1024 / 1024;
-ingest(sample.slice(0, 5), { toolVersion: "bench" }); // load dictionaries and warm up first
-const { times } = ingest(sample, { toolVersion: "bench" });
-const stages = Object.entries(times)
-  .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-  .join(" · ");
+const full = makeCorpus(FILES);
+const fullMB = sizeMB(full);
+let stages = "";
+for (const fraction of [4, 2, 1]) {
+  const n = Math.floor(FILES / fraction);
+  const dir = fraction === 1 ? full : makeCorpus(n);
+  const r = await ingestRun(`ingest ${n} files, ${sizeMB(dir).toFixed(0)} MB, 2 workers`, dir, 2);
+  if (fraction === 1 && r) {
+    stages = /per stage, summed over threads: (.*)/.exec(r.stderr)?.[1] ?? "";
+    // the same corpus again, unchanged: every file comes from the cache
+    await ingestRun(`the same ${n} files again, unchanged (from the cache)`, dir, 2, { cache: true, out: r.out });
+  }
+}
+await ingestRun(`ingest ${FILES} files, ${fullMB.toFixed(0)} MB, 1 worker`, full, 1);
+
+// compare --all over a dataset of many counties (made by the script beside this one)
+const compareAll = join(root, "test/bench/compare-all.mjs");
+let compareRows = "";
+if (existsSync(compareAll)) {
+  const r = spawnSync(node, [compareAll, "--counties", quick ? "500" : "2000"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  compareRows = r.status === 0 ? r.stdout.trim() : `compare-all.mjs failed (exit ${r.status})`;
+}
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`Measured on ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}; medians of ${RUNS} runs where repeated.\n`);
 console.log("| what | wall | peak RSS | notes |\n|---|---|---|---|");
 console.log(rows.join("\n"));
-console.log(`\nPer stage, in process, warm, ${sample.length} corpus files (${sampleMB.toFixed(1)} MB): ${stages}`);
+if (stages) console.log(`\nPer stage, ${FILES} files with 2 workers, summed over the threads: ${stages}`);
+if (compareRows) console.log(`\n${compareRows}`);
