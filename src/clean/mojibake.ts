@@ -597,8 +597,48 @@ interface Candidate {
 /** Below this margin a guessed Han character is a coin toss between words: it is left out. */
 const SURE = 2;
 
+/** The characters a byte pair decodes to, garble marks left out, for every lead byte before one
+ *  trail byte and every trail byte (from 0x81 or from 0x40) after one lead byte: kept per byte,
+ *  since each run asks again, and shared as the same array, which picks are remembered by. */
+const withTrail = new Map<number, number[]>();
+const withLead = new Map<number, number[]>();
+
+function decodable(pairs: Array<[number, number]>): number[] {
+  const out: number[] = [];
+  for (const [lead, trail] of pairs) {
+    const c = decodePair(lead, trail);
+    if (c >= 0 && !isGarbleMark(c)) out.push(c);
+  }
+  return out;
+}
+
+function leadOptions(trail: number): number[] {
+  let out = withTrail.get(trail);
+  if (out === undefined) {
+    const leads: Array<[number, number]> = [];
+    for (let lead = 0x81; lead <= 0xfe; lead++) leads.push([lead, trail]);
+    withTrail.set(trail, (out = decodable(leads)));
+  }
+  return out;
+}
+
+function trailOptions(lead: number, swallowed: boolean): number[] {
+  const key = lead * 2 + (swallowed ? 1 : 0);
+  let out = withLead.get(key);
+  if (out === undefined) {
+    const trails: Array<[number, number]> = [];
+    for (let t = swallowed ? 0x81 : 0x40; t <= 0xfe; t++) trails.push([lead, t]);
+    withLead.set(key, (out = decodable(trails)));
+  }
+  return out;
+}
+
+/** Picks already made while judging one run, by options and context: the readings of a run share
+ *  its first byte and mostly the characters after it, and so mostly their picks of the first character. */
+type Picks = Map<number[], Map<string, Pick>>;
+
 /** The best restoration of one reading, or null when its bytes do not decode. */
-function restore(s: Scorer, text: string, at: number, r: Reading): Candidate | null {
+function restore(s: Scorer, text: string, at: number, r: Reading, picks: Picks = new Map()): Candidate | null {
   const b = r.bytes;
   // the original characters are (lost, b0)(b1 b2)(b3 b4)…(b[n-1], trail)
   const middle: number[] = [];
@@ -618,6 +658,14 @@ function restore(s: Scorer, text: string, at: number, r: Reading): Candidate | n
   const after = tail + text.slice(r.end, r.end + CONTEXT);
 
   const pick = (options: number[], left: string, right: string): Pick => {
+    let known = picks.get(options);
+    if (known === undefined) picks.set(options, (known = new Map()));
+    const key = left.length + ":" + left + right;
+    let p = known.get(key);
+    if (p === undefined) known.set(key, (p = pickAmong(options, left, right)));
+    return p;
+  };
+  const pickAmong = (options: number[], left: string, right: string): Pick => {
     let best = -1;
     let bestScore = -Infinity;
     let second = -Infinity;
@@ -644,18 +692,7 @@ function restore(s: Scorer, text: string, at: number, r: Reading): Candidate | n
     }
     return { code: best, margin: bestScore - second };
   };
-  const decodable = (pairs: Array<[number, number]>): number[] => {
-    const out: number[] = [];
-    for (const [lead, trail] of pairs) {
-      const c = decodePair(lead, trail);
-      if (c >= 0 && !isGarbleMark(c)) out.push(c);
-    }
-    return out;
-  };
-
-  const leads: Array<[number, number]> = [];
-  for (let lead = 0x81; lead <= 0xfe; lead++) leads.push([lead, b[0]]);
-  const firstOptions = decodable(leads);
+  const firstOptions = leadOptions(b[0]);
   const lastLead = b[b.length - 1];
   let lastOptions: number[];
   if (r.trail >= 0) {
@@ -664,9 +701,7 @@ function restore(s: Scorer, text: string, at: number, r: Reading): Candidate | n
     lastOptions = [c];
   } else {
     // a "?" hid a byte the decoder took for a lead byte; at a line's end any trail byte may be missing
-    const trails: Array<[number, number]> = [];
-    for (let t = r.swallowed ? 0x81 : 0x40; t <= 0xfe; t++) trails.push([lastLead, t]);
-    lastOptions = decodable(trails);
+    lastOptions = trailOptions(lastLead, r.swallowed);
   }
   if (firstOptions.length === 0 || lastOptions.length === 0) return null;
   const mid = String.fromCharCode(...middle);
@@ -730,9 +765,10 @@ export function judgeRun(s: Scorer, text: string, at: number): Judgement | null 
   if (rs.length === 0) return null;
   const spanEnd = Math.max(...rs.map((r) => r.end));
   const garbledScore = scoreSpan(s, text, at, spanEnd);
+  const picks: Picks = new Map();
   let best: { cand: Candidate; score: number } | null = null;
   for (const r of rs) {
-    const cand = restore(s, text, at, r);
+    const cand = restore(s, text, at, r, picks);
     if (!cand) continue;
     // each reading is scored over the same span: its restored run plus the text it leaves as it is
     const restored = text.slice(0, at) + cand.guessed + text.slice(cand.end, spanEnd);
