@@ -31,10 +31,36 @@ const SPAM_TERMS: Array<[string, number]> = [
 ];
 const SPAM_THRESHOLD = 3;
 
+// spamScore runs on every line and every clause, so its terms are looked for in one pass: terms without
+// case (all the Chinese ones) are found in the text itself, by their first character, since lowering
+// the case changes no Han character; only the others need the lowered text.
+const CASELESS = SPAM_TERMS.map(([t]) => t.toLowerCase() === t && t.toUpperCase() === t);
+const BY_FIRST = new Map<number, number[]>();
+SPAM_TERMS.forEach(([t], k) => {
+  if (!CASELESS[k]) return;
+  const list = BY_FIRST.get(t.charCodeAt(0)) ?? [];
+  list.push(k);
+  BY_FIRST.set(t.charCodeAt(0), list);
+});
+// a term with case ("av在线") is in the lowered text only if its Han characters are in the text
+const GATE = SPAM_TERMS.map(([t]) => (t.match(/[\u3400-\u9fff]+/gu) ?? []).sort((a, b) => b.length - a.length)[0] ?? "");
+const FIRSTS = new Uint8Array(0x10000);
+for (const c of BY_FIRST.keys()) FIRSTS[c] = 1;
+const seen = new Uint8Array(SPAM_TERMS.length);
+
 export function spamScore(text: string): number {
-  const lower = text.toLowerCase();
+  seen.fill(0);
+  for (let i = 0; i < text.length; i++) {
+    if (FIRSTS[text.charCodeAt(i)] === 0) continue;
+    for (const k of BY_FIRST.get(text.charCodeAt(i))!) if (seen[k] === 0 && text.startsWith(SPAM_TERMS[k][0], i)) seen[k] = 1;
+  }
+  let lower: string | null = null;
   let score = 0;
-  for (const [term, w] of SPAM_TERMS) if (lower.includes(term)) score += w;
+  for (let k = 0; k < SPAM_TERMS.length; k++) {
+    if (CASELESS[k]) {
+      if (seen[k] === 1) score += SPAM_TERMS[k][1];
+    } else if (text.includes(GATE[k]) && (lower ??= text.toLowerCase()).includes(SPAM_TERMS[k][0])) score += SPAM_TERMS[k][1];
+  }
   return score;
 }
 
@@ -150,6 +176,8 @@ function classifyToc(lines: Line[], out: Classified): void {
 
 /** Spam spans inside a line: from the first to the last spam term of a clause that scores as spam. */
 export function stripSpamSpans(text: string): { text: string; removed: string[] } {
+  // a clause has no term the whole line lacks: a line under the threshold has no spam clause
+  if (spamScore(text) < SPAM_THRESHOLD) return { text, removed: [] };
   const removed: string[] = [];
   const result = text.replace(/[^，。；！？,.;!?\s]+/gu, (clause) => {
     if (spamScore(clause) < SPAM_THRESHOLD) return clause;

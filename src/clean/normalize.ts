@@ -10,19 +10,69 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u206
 
 /** CJK ideographs and the full-width punctuation that sits among them. */
 const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u2014\\u2026";
-const isCjk = (ch: string | undefined): boolean => ch !== undefined && new RegExp(`[${CJK}]`, "u").test(ch);
+const CJK_RE = new RegExp(`[${CJK}]`, "u");
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK_RE.test(ch);
 
+// What nfkcSafe makes of each BMP code unit standing alone, filled as met: NFKC_SAME when the
+// character stays as it is, else its index + 1 in NFKC_FORMS. Most lines change nowhere, and then
+// the line itself is returned instead of being rebuilt character by character.
+const NFKC_SAME = 1;
+const nfkcKnown = new Int32Array(0x10000);
+const NFKC_FORMS: string[] = [];
+
+function nfkcOfUnit(c: number): number {
+  let k = nfkcKnown[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const n = PROTECTED.has(ch) ? ch : ch.normalize("NFKC");
+    if (n === ch) k = NFKC_SAME;
+    else {
+      NFKC_FORMS.push(n);
+      k = NFKC_FORMS.length + 1;
+    }
+    nfkcKnown[c] = k;
+  }
+  return k;
+}
+
+/** NFKC character by character (not across characters), Chinese punctuation protected. */
 export function nfkcSafe(text: string): string {
   let out = "";
-  for (const ch of text) out += PROTECTED.has(ch) ? ch : ch.normalize("NFKC");
+  let done = 0; // text[0, done) is in `out` already
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // a surrogate pair is one character: normalized as one, as iterating the string would
+        const ch = text.slice(i, i + 2);
+        const n = ch.normalize("NFKC");
+        if (n !== ch) {
+          out += text.slice(done, i) + n;
+          done = i + 2;
+        }
+        i++;
+        continue;
+      }
+    }
+    if (c < 0x80 && c !== 0) continue; // NFKC leaves ASCII alone
+    const k = nfkcOfUnit(c);
+    if (k !== NFKC_SAME) {
+      out += text.slice(done, i) + NFKC_FORMS[k - 2];
+      done = i + 1;
+    }
+  }
   // full-width comparison and percent signs are how values are printed ("＜0.01"): keep them as printed
-  return out;
+  return done === 0 ? text : out + text.slice(done);
 }
 
 const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "!": "！", "?": "？" };
+const ASCII_MARK = /[,:;!?]/;
 
 /** ASCII , : ; ! ? between Chinese characters become full-width; between digits (1,000 or 10:30) they stay. */
 export function fullWidthPunctuation(text: string): string {
+  // most lines have none of , : ; ! ? to look at
+  if (!ASCII_MARK.test(text)) return fullWidthParens(text);
   const chars = [...text];
   for (let i = 0; i < chars.length; i++) {
     const full = FULL[chars[i]];
