@@ -138,9 +138,11 @@ export function headingKey(text: string): string {
 }
 
 function classifyToc(lines: Line[], out: Classified): void {
+  // each line without its spaces, made once: every heading of a table of contents looks at all later lines
+  const squeezed: Array<string | undefined> = new Array(lines.length);
   const laterStarts = (from: number, key: string) => {
     for (let j = from; j < lines.length; j++) {
-      const t = lines[j].text.replace(/\s+/g, "");
+      const t = (squeezed[j] ??= lines[j].text.replace(/\s+/g, ""));
       if (t.startsWith(key) && !LEADER.test(lines[j].text)) return true;
     }
     return false;

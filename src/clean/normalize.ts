@@ -69,20 +69,50 @@ export function nfkcSafe(text: string): string {
 const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "!": "！", "?": "？" };
 const ASCII_MARK = /[,:;!?]/;
 
+const FULL_CODE = new Uint16Array(0x80);
+for (const [ascii, full] of Object.entries(FULL)) FULL_CODE[ascii.charCodeAt(0)] = full.charCodeAt(0);
+
+const isAlnumCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** isCjk of one character by its code point (-1 for none) */
+const isCjkCode = (c: number): boolean =>
+  (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026;
+
+/** The code point at text[i] (a surrogate pair read as one), or -1 past the end. */
+function codePointAt(text: string, i: number): number {
+  if (i >= text.length) return -1;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
 /** ASCII , : ; ! ? between Chinese characters become full-width; between digits (1,000 or 10:30) they stay. */
 export function fullWidthPunctuation(text: string): string {
   // most lines have none of , : ; ! ? to look at
   if (!ASCII_MARK.test(text)) return fullWidthParens(text);
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    const full = FULL[chars[i]];
-    if (!full) continue;
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
-    const digitsAround = /[0-9A-Za-z]/.test(prev ?? "") && /[0-9A-Za-z]/.test(next ?? "");
-    if (!digitsAround && (isCjk(prev) || isCjk(next) || next === undefined || next === " ")) chars[i] = full;
+  // left to right by character, a mark seeing the one before it as already made full-width
+  let out = "";
+  let done = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length; ) {
+    let c = codePointAt(text, i);
+    const width = c > 0xffff ? 2 : 1;
+    const full = c < 0x80 ? FULL_CODE[c] : 0;
+    if (full !== 0) {
+      const next = codePointAt(text, i + 1);
+      const digitsAround = isAlnumCode(prev) && isAlnumCode(next);
+      if (!digitsAround && (isCjkCode(prev) || isCjkCode(next) || next === -1 || next === 0x20)) {
+        out += text.slice(done, i) + String.fromCharCode(full);
+        done = i + 1;
+        c = full;
+      }
+    }
+    prev = c;
+    i += width;
   }
-  return fullWidthParens(chars.join(""));
+  return fullWidthParens(done === 0 ? text : out + text.slice(done));
 }
 
 /** Parentheses: one form for number markers — (一) and (1) become （一） and （1） — and full-width
