@@ -3,17 +3,18 @@
 // scatters into rare characters, so the share of common ones separates right from wrong.
 import iconv from "iconv-lite";
 
-let common: Set<number> | null = null;
+// one flag per BMP code unit: looked up for every Han character of every candidate decoding
+let common: Uint8Array | null = null;
 
-function build(): Set<number> {
-  const set = new Set<number>();
+function build(): Uint8Array {
+  const set = new Uint8Array(0x10000);
   const add = (enc: string, leadLo: number, leadHi: number, trails: Array<[number, number]>) => {
     const bytes: number[] = [];
     for (let lead = leadLo; lead <= leadHi; lead++)
       for (const [lo, hi] of trails) for (let t = lo; t <= hi; t++) bytes.push(lead, t);
     for (const ch of iconv.decode(Buffer.from(bytes), enc)) {
       const c = ch.codePointAt(0)!;
-      if (c >= 0x3400 && c <= 0x9fff) set.add(c);
+      if (c >= 0x3400 && c <= 0x9fff) set[c] = 1;
     }
   };
   add("gb18030", 0xb0, 0xd7, [[0xa1, 0xfe]]);
@@ -21,20 +22,26 @@ function build(): Set<number> {
   return set;
 }
 
+/** The common-Han flags by code unit (Han is in the BMP, so a code unit is a code point here). */
+export function commonHanTable(): Uint8Array {
+  return (common ??= build());
+}
+
 export function isCommonHan(codePoint: number): boolean {
-  common ??= build();
-  return common.has(codePoint);
+  return codePoint >= 0 && codePoint < 0x10000 && commonHanTable()[codePoint] === 1;
 }
 
 /** Share (0..1) of the Han characters in `text` that are common ones; 0 when there are none. */
 export function commonHanShare(text: string): number {
+  const table = commonHanTable();
   let han = 0;
   let hit = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  // Han lies in the BMP: surrogates, paired or not, are never counted, so code units will do
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 0x3400 && c <= 0x9fff) {
       han++;
-      if (isCommonHan(c)) hit++;
+      hit += table[c];
     }
   }
   return han === 0 ? 0 : hit / han;

@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import jschardet from "jschardet";
 import type { Note } from "../model.js";
 import { sniffBinaryNoise, sniffFormat } from "./sniff.js";
-import { commonHanShare } from "./common-han.js";
+import { commonHanTable } from "./common-han.js";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
@@ -31,13 +31,16 @@ export type DecodeResult = Decoded | Refused;
 
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-function isUtf8(bytes: Uint8Array): boolean {
+function utf8OrNull(bytes: Uint8Array): string | null {
   try {
-    utf8Fatal.decode(bytes);
-    return true;
+    return utf8Fatal.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  return utf8OrNull(bytes) !== null;
 }
 
 function decodeAs(bytes: Uint8Array, enc: Encoding): string {
@@ -74,17 +77,24 @@ function normalizeLabel(label: string): Encoding | null {
 /** Scores one candidate decoding: common Han characters and plain ASCII are good; U+FFFD, C0
  *  controls and rare characters are bad. Returns a number in [0, 1]. */
 export function readability(text: string): number {
+  const table = commonHanTable();
   let good = 0;
   let bad = 0;
   let han = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  let hit = 0;
+  // by code unit: every class below lies in the BMP outside the surrogates, so a character outside
+  // the BMP counts for nothing either way, as it did when read as a code point
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c === 0xfffd || (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) || (c >= 0xe000 && c <= 0xf8ff)) bad += 1;
     else if (c < 0x80) good += 0.3; // ASCII is neutral-good: every encoding gets it right
-    else if (c >= 0x3400 && c <= 0x9fff) han += 1;
-    else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) good += 1;
+    else if (c >= 0x3400 && c <= 0x9fff) {
+      han += 1;
+      hit += table[c];
+    } else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) good += 1;
   }
-  const commonHan = han === 0 ? 0 : commonHanShare(text) * han;
+  // the same arithmetic as commonHanShare(text) * han
+  const commonHan = han === 0 ? 0 : (hit / han) * han;
   good += commonHan;
   bad += han - commonHan;
   const total = good + bad;
@@ -97,8 +107,11 @@ function detect(bytes: Uint8Array, source: string): Decoded {
   const sample = bytes.subarray(0, 64 * 1024);
   const guess = normalizeLabel(jschardet.detect(Buffer.from(sample)).encoding ?? "");
   const declared = declaredCharset(bytes);
+  const decodings = new Map<Encoding, string>();
   const scored = CANDIDATES.map((enc) => {
-    let score = readability(decodeAs(sample, enc));
+    const text = decodeAs(sample, enc);
+    decodings.set(enc, text);
+    let score = readability(text);
     // detector and declaration are evidence, not truth: a nudge that decides near-ties only
     if (enc === guess) score += 0.03;
     if (enc === declared) score += 0.03;
@@ -110,7 +123,9 @@ function detect(bytes: Uint8Array, source: string): Decoded {
     notes.push({ stage: "decode", kind: "charset-mismatch", source, line: null, message: `page declares ${declared} but the bytes read as ${best.enc}` });
   }
   const confidence = Math.max(0, Math.min(1, best.score - scored[1].score + (best.score > 0.9 ? 0.5 : 0)));
-  return { ok: true, text: decodeAs(bytes, best.enc), encoding: best.enc, method: "detected", confidence: round2(confidence), notes };
+  // a file within the sample was decoded whole already
+  const text = sample.length === bytes.length ? decodings.get(best.enc)! : decodeAs(bytes, best.enc);
+  return { ok: true, text, encoding: best.enc, method: "detected", confidence: round2(confidence), notes };
 }
 
 function round2(x: number): number {
@@ -127,9 +142,11 @@ function decodeMixed(bytes: Uint8Array, source: string): Decoded | null {
       start = i + 1;
     }
   }
-  const bad = lines.filter((l) => !isUtf8(l));
-  // only a minority of broken lines makes this a UTF-8 file with foreign lines, not a foreign file
-  if (bad.length === 0 || bad.length * 5 > lines.length) return null;
+  // only a minority of broken lines makes this a UTF-8 file with foreign lines, not a foreign file:
+  // counting stops once they are too many, as they are in every file wholly in another encoding
+  let bad = 0;
+  for (let k = 0; k < lines.length && bad * 5 <= lines.length; k++) if (!isUtf8(lines[k])) bad++;
+  if (bad === 0 || bad * 5 > lines.length) return null;
   const notes: Note[] = [];
   const parts = lines.map((l, i) => {
     if (isUtf8(l)) return decodeAs(l, "utf-8");
@@ -150,7 +167,9 @@ export function decode(bytes: Uint8Array, source: string): DecodeResult {
   }
   const format = sniffFormat(bytes);
   if (format) return refuse(source, format.kind, format.what);
-  if (isUtf8(bytes) && !sniffBinaryNoise(bytes)) return { ok: true, text: decodeAs(bytes, "utf-8"), encoding: "utf-8", method: "utf-8", confidence: 1, notes: [] };
+  // strict decoding both tests and decodes: on success its text is what a lenient decoder gives
+  const utf8 = utf8OrNull(bytes);
+  if (utf8 !== null && !sniffBinaryNoise(bytes)) return { ok: true, text: utf8, encoding: "utf-8", method: "utf-8", confidence: 1, notes: [] };
   // a multi-byte sequence cut off at the very end (an interrupted download) is still UTF-8
   for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
     if (isUtf8(bytes.subarray(0, bytes.length - cut))) {
