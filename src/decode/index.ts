@@ -2,10 +2,10 @@
 // made on evidence: jschardet's guess, an HTML <meta charset>, and how much the candidate decodings
 // read like real Chinese (the share of their Han characters that are common ones).
 import iconv from "iconv-lite";
-import jschardet from "jschardet";
 import type { Note } from "../model.js";
 import { sniffBinaryNoise, sniffFormat } from "./sniff.js";
 import { commonHanTable } from "./common-han.js";
+import { chineseGuess } from "./charset.js";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
@@ -105,7 +105,7 @@ const CANDIDATES: Encoding[] = ["gb18030", "big5", "utf-16le", "utf-16be"];
 
 function detect(bytes: Uint8Array, source: string): Decoded {
   const sample = bytes.subarray(0, 64 * 1024);
-  const guess = normalizeLabel(jschardet.detect(Buffer.from(sample)).encoding ?? "");
+  const guess = normalizeLabel(chineseGuess(sample) ?? "");
   const declared = declaredCharset(bytes);
   const decodings = new Map<Encoding, string>();
   const scored = CANDIDATES.map((enc) => {
