@@ -11,8 +11,6 @@ export function convertToSimplified(text: string): string {
   return convert(text);
 }
 
-const HAN = /[\u3400-\u9fff]/u;
-
 /** How much text the script is judged on: plenty for a verdict, and bounded for a 50 MB input. */
 const SAMPLE = 200_000;
 
@@ -23,13 +21,26 @@ export function traditionalShare(text: string): number {
   let han = 0;
   let changed = 0;
   // OpenCC's t→cn table maps character for character, so positions line up; walk both strings
-  // together rather than spreading them into arrays
-  const a = sample[Symbol.iterator]();
-  const b = converted[Symbol.iterator]();
-  for (let x = a.next(), y = b.next(); !x.done && !y.done; x = a.next(), y = b.next()) {
-    if (!HAN.test(x.value)) continue;
-    han++;
-    if (x.value !== y.value) changed++;
+  // together by character (a surrogate pair is one), by code unit rather than through iterators
+  const stepOf = (s: string, i: number): number => {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return 2;
+    }
+    return 1;
+  };
+  for (let i = 0, j = 0; i < sample.length && j < converted.length; ) {
+    const x = sample.charCodeAt(i);
+    const xs = stepOf(sample, i);
+    const ys = stepOf(converted, j);
+    // Han is in the BMP, so a character of two code units is never counted
+    if (xs === 1 && x >= 0x3400 && x <= 0x9fff) {
+      han++;
+      if (ys !== 1 || converted.charCodeAt(j) !== x) changed++;
+    }
+    i += xs;
+    j += ys;
   }
   return han === 0 ? 0 : changed / han;
 }
