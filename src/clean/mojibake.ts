@@ -759,6 +759,17 @@ export interface Judgement {
   unsureLast: string | null;
 }
 
+/**
+ * scoreSpan(s, text', at, at + insert.length + end - resume) where text' is text with text[at, resume)
+ * replaced by `insert`. Scoring reads no further back than the context and the 40 characters whose
+ * brackets it counts, so text' is built from there on, not from the start of what may be a long line.
+ */
+function scoreSpliced(s: Scorer, text: string, at: number, insert: string, resume: number, end: number): number {
+  const from = Math.max(0, at - CONTEXT - 40);
+  const local = text.slice(from, at) + insert + text.slice(resume, end);
+  return scoreSpan(s, local, at - from, local.length);
+}
+
 /** Judges the run that starts with the lost-byte mark at `at`; null when no run can start there. */
 export function judgeRun(s: Scorer, text: string, at: number): Judgement | null {
   const rs = readings(text, at);
@@ -771,8 +782,7 @@ export function judgeRun(s: Scorer, text: string, at: number): Judgement | null 
     const cand = restore(s, text, at, r, picks);
     if (!cand) continue;
     // each reading is scored over the same span: its restored run plus the text it leaves as it is
-    const restored = text.slice(0, at) + cand.guessed + text.slice(cand.end, spanEnd);
-    const score = scoreSpan(s, restored, at, restored.length);
+    const score = scoreSpliced(s, text, at, cand.guessed, cand.end, spanEnd);
     if (!best || score > best.score) best = { cand, score };
   }
   const end = best ? best.cand.end : spanEnd;
@@ -780,8 +790,7 @@ export function judgeRun(s: Scorer, text: string, at: number): Judgement | null 
   const hardEvidence = hasHardEvidence(text, at, end);
   if (!best) return { start: at, end, garbled: text.slice(at, end), repaired: null, gain: -Infinity, plausibility: -Infinity, garbledAvg, hardEvidence, swallowed: false, dropped: 0, unsureLast: null };
   const { cand } = best;
-  const restoredText = text.slice(0, at) + cand.guessed + text.slice(cand.end);
-  const plausibility = scoreSpan(s, restoredText, at, at + cand.guessed.length) / cand.guessed.length;
+  const plausibility = scoreSpliced(s, text, at, cand.guessed, cand.end, cand.end) / cand.guessed.length;
   const gain = (best.score - garbledScore) / (cand.end - at);
   return { start: at, end, garbled: text.slice(at, end), repaired: cand.repaired, gain, plausibility, garbledAvg, hardEvidence, swallowed: cand.swallowed, dropped: cand.dropped, unsureLast: cand.unsureLast };
 }
