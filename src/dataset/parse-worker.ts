@@ -14,9 +14,9 @@ parentPort!.on("message", async (job: ParseRequest) => {
     const { input, result } = parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
     let reply: ParseReply = { id: job.id, input, summary: null, json: null, times };
     if (result) {
-      const t = performance.now();
-      setKeywords(result.segmented, await keywords.keywordsOf(keywordTexts(result.segmented)));
-      times.keywords += performance.now() - t;
+      const { lists, ms } = await keywords.keywordsOf(keywordTexts(result.segmented));
+      setKeywords(result.segmented, lists);
+      times.keywords += ms;
       reply = { ...reply, summary: summaryOf(result), json: JSON.stringify(result) };
     }
     parentPort!.postMessage(reply);
