@@ -5,7 +5,7 @@ import type { ChapterRole, Indicator, PlanDocument } from "../model.js";
 import { parseValue } from "../segment/values.js";
 import { tasksOf } from "../dataset/emit.js";
 import { alignIndicators } from "./indicators.js";
-import type { Comparison, CountyOverview, ShapeRow } from "./model.js";
+import { sideBySide, type Comparison, type CountyOverview, type ShapeRow } from "./model.js";
 import { projectThemes } from "./projects.js";
 import { compareTopics } from "./topics.js";
 
@@ -76,7 +76,7 @@ export function compare(docs: PlanDocument[], options: { against?: Reference } =
     counties: docs.map((d) => d.slug),
     against: options.against ?? null,
     overview: docs.map(overviewOf),
-    indicators: alignIndicators(columns),
+    indicators: alignIndicators(columns, { sparse: !sideBySide(docs.length) }),
     projects: projectThemes(docs),
     shape: shapeOf(docs),
     topics: compareTopics(docs),

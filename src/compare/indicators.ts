@@ -1,6 +1,6 @@
 // Indicators of several counties aligned one to one: by the catalog where it knows the measure, by
 // name similarity (reported as such) where it does not. Then, per row, whose target is more ambitious.
-import { catalogEntry, matchIndicator, nameSimilarity, normalizeName } from "../catalog/match.js";
+import { catalogEntry, matchIndicator, normalizeName } from "../catalog/match.js";
 import type { Indicator } from "../model.js";
 import type { AlignedIndicator, TargetComparison } from "./model.js";
 
@@ -14,8 +14,14 @@ interface Entry {
 
 const PERIOD_ORDER = { "14th": 0, "13th": 1 } as const;
 
-export function alignIndicators(columns: Array<{ slug: string; indicators: Indicator[] }>): AlignedIndicator[] {
+/**
+ * One row per measure. Columns are counties (and a reference such as the national plan). `sparse`
+ * (for comparisons of many counties) leaves a county out of a row's values where it lacks the
+ * indicator, instead of listing it as null: rows × counties nulls would dwarf the data.
+ */
+export function alignIndicators(columns: Array<{ slug: string; indicators: Indicator[] }>, options: { sparse?: boolean } = {}): AlignedIndicator[] {
   const slugs = columns.map((c) => c.slug);
+  const sparse = options.sparse ?? false;
   const rows: AlignedIndicator[] = [];
   const byKey = new Map<string, AlignedIndicator>();
   const unknown: Entry[] = [];
@@ -30,7 +36,7 @@ export function alignIndicators(columns: Array<{ slug: string; indicators: Indic
       alignment: "single",
       similarity: null,
       better: entry?.better ?? null,
-      values: Object.fromEntries(slugs.map((s) => [s, null])),
+      values: sparse ? {} : Object.fromEntries(slugs.map((s) => [s, null])),
       comparison: emptyComparison(),
     };
     rows.push(row);
@@ -38,9 +44,16 @@ export function alignIndicators(columns: Array<{ slug: string; indicators: Indic
     return row;
   };
 
+  // the catalog's answer for a name, once per distinct name: many counties print the same names
+  const matched = new Map<string, string | null>();
+  const idOf = (name: string) => {
+    let id = matched.get(name);
+    if (id === undefined) matched.set(name, (id = matchIndicator(name)?.id ?? null));
+    return id;
+  };
   for (const { slug, indicators } of columns) {
     for (const indicator of indicators) {
-      const id = indicator.canonicalId ?? matchIndicator(indicator.name)?.id ?? null;
+      const id = indicator.canonicalId ?? idOf(indicator.name);
       if (id === null) {
         unknown.push({ slug, indicator });
         continue;
@@ -54,15 +67,7 @@ export function alignIndicators(columns: Array<{ slug: string; indicators: Indic
   }
 
   // Names the catalog does not know: pair across counties by similarity, best pairs first.
-  const pairs: Array<{ a: number; b: number; score: number }> = [];
-  for (let a = 0; a < unknown.length; a++)
-    for (let b = a + 1; b < unknown.length; b++) {
-      const x = unknown[a]!;
-      const y = unknown[b]!;
-      if (x.slug === y.slug || x.indicator.period !== y.indicator.period) continue;
-      const score = nameSimilarity(x.indicator.name, y.indicator.name);
-      if (score >= SIMILAR) pairs.push({ a, b, score });
-    }
+  const pairs = similarPairs(unknown);
   pairs.sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
   const rowOf = new Map<number, AlignedIndicator>();
   for (const { a, b, score } of pairs) {
@@ -90,21 +95,113 @@ export function alignIndicators(columns: Array<{ slug: string; indicators: Indic
     newRow(key, e.indicator.name, e.indicator.period, null).values[e.slug] = e.indicator;
   });
 
+  // where each indicator stands in its column, looked up once instead of searched per comparison
+  const column = new Map(slugs.map((s, i) => [s, i] as const));
+  const position = new Map<Indicator, number>();
+  columns.forEach(({ indicators }) => indicators.forEach((v, i) => position.has(v) || position.set(v, i)));
+  const order = new Map<AlignedIndicator, { shared: boolean; first: number }>();
   for (const row of rows) {
+    if (sparse) {
+      // values in column order, whatever order the pairing filled them in
+      const entries = Object.entries(row.values).sort((p, q) => column.get(p[0])! - column.get(q[0])!);
+      row.values = Object.fromEntries(entries);
+    }
     const present = Object.values(row.values).filter((v) => v !== null).length;
     if (row.alignment !== "similar") row.alignment = present > 1 && row.canonicalId ? "catalog" : "single";
     row.comparison = compareTargets(row);
+    // the first column (in column order) with a value, and that value's place in its column
+    let col = Infinity;
+    let first = Infinity;
+    for (const [slug, v] of Object.entries(row.values))
+      if (v && column.get(slug)! < col) {
+        col = column.get(slug)!;
+        first = col * 1000 + position.get(v)!;
+      }
+    order.set(row, { shared: present > 1, first });
   }
   // Shared rows first, then by period (14th before 13th), then by the first county's order.
-  const firstIndex = (row: AlignedIndicator) => {
-    for (const { slug, indicators } of columns) {
-      const v = row.values[slug];
-      if (v) return slugs.indexOf(slug) * 1000 + indicators.indexOf(v);
+  return rows.sort((p, q) => {
+    const op = order.get(p)!;
+    const oq = order.get(q)!;
+    return PERIOD_ORDER[p.period] - PERIOD_ORDER[q.period] || Number(oq.shared) - Number(op.shared) || op.first - oq.first;
+  });
+}
+
+/**
+ * Every pair (a < b) of unknown names of different counties and the same period whose similarity
+ * reaches SIMILAR, as comparing every name with every other would find them, without doing so: names
+ * are scored once per distinct normalized name, and only names that share one of their rarest
+ * character pairs are scored at all (prefix filtering: two sets of sizes x ≤ y with Dice ≥ t share
+ * at least t·y/(2−t) members, so some member of each set's prefix of its rarest |set| − that + 1).
+ */
+function similarPairs(unknown: Entry[]): Array<{ a: number; b: number; score: number }> {
+  interface Name {
+    period: string;
+    tokens: string[];
+    set: Set<string>;
+    entries: number[];
+  }
+  const names: Name[] = [];
+  const byName = new Map<string, Name>();
+  unknown.forEach((e, i) => {
+    const norm = normalizeName(e.indicator.name);
+    const key = `${e.indicator.period}\u0000${norm}`;
+    let n = byName.get(key);
+    if (!n) {
+      // character pairs, the k-th repeat of a pair tagged k: a set whose overlaps count pairs as
+      // nameSimilarity's multisets do
+      const chars = [...norm];
+      const seen = new Map<string, number>();
+      const tokens: string[] = [];
+      for (let j = 0; j + 1 < chars.length; j++) {
+        const g = chars[j]! + chars[j + 1]!;
+        const k = (seen.get(g) ?? 0) + 1;
+        seen.set(g, k);
+        tokens.push(`${g}\u0000${k}`);
+      }
+      n = { period: e.indicator.period, tokens, set: new Set(tokens), entries: [] };
+      byName.set(key, n);
+      names.push(n);
     }
-    return Infinity;
+    n.entries.push(i);
+  });
+  const frequency = new Map<string, number>();
+  for (const n of names) for (const t of n.tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  const rarestFirst = (x: string, y: string) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0);
+  const index = new Map<string, number[]>();
+  const out: Array<{ a: number; b: number; score: number }> = [];
+  const addPairs = (p: Name, q: Name, score: number) => {
+    for (const a of p.entries)
+      for (const b of q.entries) {
+        if ((p === q && a >= b) || unknown[a]!.slug === unknown[b]!.slug) continue;
+        out.push(a < b ? { a, b, score } : { a: b, b: a, score });
+      }
   };
-  const shared = (row: AlignedIndicator) => Object.values(row.values).filter((v) => v !== null).length;
-  return rows.sort((p, q) => PERIOD_ORDER[p.period] - PERIOD_ORDER[q.period] || Number(shared(q) > 1) - Number(shared(p) > 1) || firstIndex(p) - firstIndex(q));
+  names.forEach((n, i) => {
+    const size = n.tokens.length;
+    if (size === 0) return; // no character pair: similar to nothing
+    // a name is as similar to itself as can be: its entries pair among themselves
+    if (n.entries.length > 1) addPairs(n, n, 1);
+    // floor, not ceil: a prefix one longer than needed is safe against rounding
+    const prefix = Math.min(size, size - Math.floor((SIMILAR * size) / (2 - SIMILAR)) + 1);
+    const sorted = [...n.tokens].sort(rarestFirst).slice(0, prefix);
+    const candidates = new Set<number>();
+    for (const t of sorted) for (const j of index.get(t) ?? []) candidates.add(j);
+    for (const j of [...candidates].sort((x, y) => x - y)) {
+      const m = names[j]!;
+      if (m.period !== n.period) continue;
+      let shared = 0;
+      for (const t of n.set) if (m.set.has(t)) shared++;
+      const score = (2 * shared) / (size + m.tokens.length);
+      if (score >= SIMILAR) addPairs(m, n, score);
+    }
+    for (const t of sorted) {
+      const list = index.get(t);
+      if (list) list.push(i);
+      else index.set(t, [i]);
+    }
+  });
+  return out;
 }
 
 function emptyComparison(): TargetComparison {

@@ -1,6 +1,20 @@
 // What `plans compare` computes: the contract of its JSON output, which every other format renders.
 import type { ChapterRole, Indicator, PlanDocument, Value } from "../model.js";
 
+/**
+ * Up to this many counties a comparison is side by side: a column per county (the HTML palette has
+ * eight colors), every indicator row listing every county, and every pair of counties' closest tasks.
+ * Beyond it (`plans compare --all` on a large dataset) pairs would grow with the square of the
+ * counties, so topics give coverage instead, indicator rows list only the counties that have the
+ * indicator, and the text formats show one row per county and aggregates.
+ */
+export const SIDE_BY_SIDE_MAX = 8;
+
+/** Whether a comparison of this many counties is shown side by side (see SIDE_BY_SIDE_MAX). */
+export function sideBySide(counties: number): boolean {
+  return counties <= SIDE_BY_SIDE_MAX;
+}
+
 /** A county's document in brief: its metadata as the dataset has it, its sources' paths, its size. */
 export interface CountyOverview extends Pick<PlanDocument, "slug" | "county" | "title" | "issuer" | "docNumber" | "issuedDate"> {
   sources: string[];
@@ -40,6 +54,7 @@ export interface AlignedIndicator {
   /** for "similar": the name similarity the pairing rests on */
   similarity: number | null;
   better: "lower" | "higher" | null;
+  /** every county, null where it lacks the indicator; beyond SIDE_BY_SIDE_MAX counties only those that have it */
   values: Record<string, Indicator | null>;
   comparison: TargetComparison;
 }
@@ -77,7 +92,13 @@ export interface Topics {
   shared: string[];
   /** prominent keywords of one county that no other county's tasks carry */
   only: Record<string, string[]>;
+  /** each task's closest task in every other county; empty beyond SIDE_BY_SIDE_MAX counties */
   matches: TaskMatch[];
+  /**
+   * Only beyond SIDE_BY_SIDE_MAX counties: every topic word with the number of counties and of tasks
+   * that carry it, most widespread first.
+   */
+  coverage?: Array<{ word: string; counties: number; tasks: number }>;
 }
 
 export interface Comparison {
