@@ -3,7 +3,7 @@
 // injected spam. Rules describe what such lines are on any government site, not these pages' strings.
 // Every dropped line becomes a note; the metadata block is kept as key–value pairs.
 import type { Line, Note } from "../model.js";
-import { note, type StepContext, type StepResult } from "./step.js";
+import { codePointCount, note, type StepContext, type StepResult } from "./step.js";
 
 /** Metadata keys of 政府信息公开 records. Spaces inside a key are typesetting: 索 引 号. */
 const META_KEYS = [
@@ -86,8 +86,10 @@ export function parseMetaLine(text: string): Meta | null {
   return Object.keys(meta).length > 0 || hits.length > 1 ? meta : null;
 }
 
-const isShortFiller = (t: string) => [...t].length <= 24 && !/[，。；]/.test(t);
-const isChromeLine = (t: string) => [...t].length <= 120 && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && [...t].length <= 40 && !/[。；]/.test(t)));
+/** [...t].length <= n, counting only when the code units alone do not settle it */
+const atMost = (t: string, n: number): boolean => t.length <= n || codePointCount(t) <= n;
+const isShortFiller = (t: string) => atMost(t, 24) && !/[，。；]/.test(t);
+const isChromeLine = (t: string) => atMost(t, 120) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, 40) && !/[。；]/.test(t)));
 
 interface Classified {
   meta: Meta;
@@ -165,7 +167,7 @@ function classifyToc(lines: Line[], out: Classified): void {
       if (entry(j)) {
         strong++;
         lastEntry = j;
-      } else if (HEADING.test(tj) && [...tj].length <= 50 && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
+      } else if (HEADING.test(tj) && atMost(tj, 50) && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
       else break;
       j++;
     }
@@ -212,8 +214,8 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
   const kept: Line[] = [];
   lines.forEach((l, i) => {
     let dropped = found.drop.get(i);
-    if (!dropped && isChromeLine(l.text) && CHROME_STRONG.test(l.text) && [...l.text].length <= 60) dropped = { kind: "site-chrome", why: "site furniture" };
-    if (!dropped && spamScore(l.text) >= SPAM_THRESHOLD && [...l.text].length <= 40) dropped = { kind: "spam", why: "injected spam" };
+    if (!dropped && isChromeLine(l.text) && CHROME_STRONG.test(l.text) && atMost(l.text, 60)) dropped = { kind: "site-chrome", why: "site furniture" };
+    if (!dropped && spamScore(l.text) >= SPAM_THRESHOLD && atMost(l.text, 40)) dropped = { kind: "spam", why: "injected spam" };
     if (dropped) {
       notes.push(note("clean", `${dropped.kind}-dropped`, ctx, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
       repairs[`${dropped.kind}-dropped`] = (repairs[`${dropped.kind}-dropped`] ?? 0) + 1;

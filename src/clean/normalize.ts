@@ -1,7 +1,7 @@
 // Width and punctuation normalization. NFKC folds full-width digits and letters and odd spaces, but it
 // would also turn Chinese punctuation into ASCII, so that punctuation is protected; ASCII punctuation
 // standing in Chinese text is then made full-width, as the design's output contract requires.
-import { counted, note, type CleanStep, type StepResult } from "./step.js";
+import { codePointCount, counted, note, type CleanStep, type StepResult } from "./step.js";
 
 /** Characters NFKC must leave alone: Chinese punctuation whose compatibility form is ASCII. */
 const PROTECTED = new Set([..."，。：；！？（）［］｛｝〔〕【】《》〈〉「」『』“”‘’、…‥—～﹏％＜＞＝＋"]);
@@ -119,6 +119,8 @@ export function fullWidthPunctuation(text: string): string {
  *  around Chinese content. ASCII stays around purely ASCII content inside ASCII text ("(GDP)" in a
  *  Latin context); in Chinese text any balanced pair with Chinese inside, or a marker, goes full-width. */
 export function fullWidthParens(text: string): string {
+  // both patterns need an ASCII parenthesis
+  if (!text.includes("(") && !text.includes(")")) return text;
   return text.replace(/\(([^()（）]{0,40})\)/g, (whole, inner: string, offset: number) => {
     const before = text[offset - 1];
     const after = text[offset + whole.length];
@@ -132,6 +134,7 @@ export function fullWidthParens(text: string): string {
 
 /** `2021年 12月 28日` → `2021年12月28日`: a date is one token whatever the typesetting did to it. */
 export function compactDates(text: string): string {
+  if (!text.includes("年")) return text;
   return text.replace(/(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/gu, (_m, y, mo, d) => `${y}年${mo}月${d ? `${d}日` : ""}`);
 }
 
@@ -159,17 +162,19 @@ export const dropBlankLines: CleanStep = (lines) => {
 
 /** `第 72 次` → `第72次`: spaces between Chinese and digits are PDF/typesetting artefacts in prose.
  *  Table rows printed with spaces between cells are left alone: there the space is a cell boundary. */
+const CJK_BEFORE_ALNUM = new RegExp(`([${CJK}])[ \\u3000]+(?=[0-9A-Za-z%‰])`, "gu");
+const ALNUM_BEFORE_CJK = new RegExp(`([0-9A-Za-z%‰.])[ \\u3000]+(?=[${CJK}])`, "gu");
+const CJK_BEFORE_CJK = new RegExp(`([${CJK}])[ \\u3000]+(?=[${CJK}])`, "gu");
+
 export function collapseCjkSpaces(text: string): string {
-  const c = CJK;
-  return text
-    .replace(new RegExp(`([${c}])[ \\u3000]+(?=[0-9A-Za-z%‰])`, "gu"), "$1")
-    .replace(new RegExp(`([0-9A-Za-z%‰.])[ \\u3000]+(?=[${c}])`, "gu"), "$1")
-    .replace(new RegExp(`([${c}])[ \\u3000]+(?=[${c}])`, "gu"), "$1");
+  // every pattern needs a space; the patterns are compiled once (replace starts a global one afresh)
+  if (!text.includes(" ") && !text.includes("\u3000")) return text;
+  return text.replace(CJK_BEFORE_ALNUM, "$1").replace(ALNUM_BEFORE_CJK, "$1").replace(CJK_BEFORE_CJK, "$1");
 }
 
 /** Prose: has Chinese sentence punctuation, or is long. Short punctuation-free lines may be table rows. */
 export function isProse(text: string): boolean {
-  return /[，。；：、！？《》“”]/.test(text) || [...text].length > 60;
+  return /[，。；：、！？《》“”]/.test(text) || (text.length > 60 && codePointCount(text) > 60);
 }
 
 export const collapseSpaces: CleanStep = (lines) => {

@@ -1,7 +1,7 @@
 // Some web copies join a whole page's paragraphs into a few very long lines, separated by a single
 // space. Splitting them back is safe only where the space cannot be inside a sentence: after a
 // sentence end, before a numbered heading or item, or after a short heading that opens the segment.
-import { counted, type CleanStep, type StepResult } from "./step.js";
+import { codePointCount, counted, type CleanStep, type StepResult } from "./step.js";
 import type { Line } from "../model.js";
 
 const SENTENCE_END = /[。！？；”」』]$/u;
@@ -26,7 +26,7 @@ export function splitParagraphs(text: string): string[] {
       (SENTENCE_END.test(current) ||
         DATE_END.test(current) ||
         (CJK_END.test(current) && (MARKER.test(next) || DATE.test(next))) ||
-        (HEADING_START.test(current) && [...current].length <= 40 && !/[。；]/.test(current) && /^[\u3400-\u9fff“（(]/u.test(next)));
+        (HEADING_START.test(current) && codePointCount(current) <= 40 && !/[。；]/.test(current) && /^[\u3400-\u9fff“（(]/u.test(next)));
     if (breakHere) {
       out.push(current);
       current = next;
@@ -40,7 +40,7 @@ export const splitJoinedParagraphs: CleanStep = (lines): StepResult => {
   let split = 0;
   const out: Line[] = [];
   for (const l of lines) {
-    if ([...l.text].length < MIN_LENGTH || l.text.includes("\t")) {
+    if (l.text.length < MIN_LENGTH || codePointCount(l.text) < MIN_LENGTH || l.text.includes("\t")) {
       out.push(l);
       continue;
     }

@@ -3,20 +3,32 @@
 // a box or a table row. Page numbers and the indentation a page break leaves are removed too.
 import type { Line, Note } from "../model.js";
 import { MARKER } from "./paragraphs.js";
-import { counted, note, type CleanStep, type StepResult } from "./step.js";
+import { codePointCount, counted, note, type CleanStep, type StepResult } from "./step.js";
 
 /** Display width: CJK and full-width characters take two columns, as on the printed page. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // a character beyond the BMP: one column, as none of the wide ranges reaches there
+        w += 1;
+        i++;
+        continue;
+      }
+    }
     w += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 ? 2 : 1;
   }
   return w;
 }
 
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
-const SENTENCE_END = /[。！？；：]$/u;
+/** SENTENCE_END.test(text) by its last code unit (all the marks are in the BMP): the test runs on a
+ *  line that grows with every join, and a regular expression would copy it whole each time. */
+const SENTENCE_MARKS = new Set([..."。！？；："].map((ch) => ch.charCodeAt(0)));
+const endsSentence = (text: string): boolean => text.length > 0 && SENTENCE_MARKS.has(text.charCodeAt(text.length - 1));
 
 /** The page's full line width, when the text was hard-wrapped: the most common width of long lines,
  *  provided that enough lines share it. Null for text with one paragraph per line. */
@@ -38,7 +50,7 @@ export function wrapWidth(lines: Line[]): number | null {
   return bestCount >= widths.length * 0.3 ? best : null;
 }
 
-const looksLikeTableRow = (t: string) => t.includes("\t") || (/\S\s+\S/.test(t) && !/[，。；、《》“”]/.test(t) && [...t].length <= 40) || /^\d{1,3}$/.test(t);
+const looksLikeTableRow = (t: string) => t.includes("\t") || (/\S\s+\S/.test(t) && !/[，。；、《》“”]/.test(t) && codePointCount(t) <= 40) || /^\d{1,3}$/.test(t);
 
 export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   const notes: Note[] = [];
@@ -59,7 +71,7 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
     const canJoin =
       prev !== undefined &&
       prevLast >= width - 4 &&
-      !SENTENCE_END.test(prev.text) &&
+      !endsSentence(prev.text) &&
       !MARKER.test(l.text) &&
       !looksLikeTableRow(l.text) &&
       !looksLikeTableRow(prev.physical ?? prev.text);
