@@ -2,8 +2,9 @@
 // rather than read. Everything that comes from a plan is untrusted and goes through `esc`; the only
 // unescaped values in the markup are this file's own constants and numbers it computed.
 import type { Value } from "../../model.js";
-import type { AlignedIndicator, Comparison, TaskMatch } from "../model.js";
+import { sideBySide, type AlignedIndicator, type Comparison, type TaskMatch } from "../model.js";
 import { alignmentLabel, columnNames, formatInvestment, ROLE_LABELS, topMatches, verdict } from "./common.js";
+import { digest } from "./many.js";
 
 /** Escapes text for element content and quoted attribute values alike. */
 export function esc(value: unknown): string {
@@ -145,6 +146,7 @@ function matchTable(c: Comparison, from: string, to: string, colors: Map<string,
 }
 
 export function renderHtml(c: Comparison): string {
+  if (!sideBySide(c.overview.length)) return renderManyHtml(c);
   const cols = columnNames(c);
   const names = new Map(cols.map((x) => [x.slug, x.name]));
   const colors = new Map(cols.map((x, i) => [x.slug, x.slug === "national" ? REFERENCE_COLOR : PALETTE[i % PALETTE.length]!]));
@@ -260,6 +262,71 @@ ${shapeRows}
 <div class="grid2">${counties.map((s) => `<div><h3>${swatch(colors.get(s)!)}仅${esc(names.get(s))} only</h3>${words(c.topics.only[s] ?? [], colors.get(s)!)}</div>`).join("\n")}</div>
 ${pairs.join("\n")}
 </section>
+</main>
+</body>
+</html>
+`;
+}
+
+/** Many counties: one row per county, then one row per indicator, theme, role and topic (see many.ts). */
+function renderManyHtml(c: Comparison): string {
+  const d = digest(c);
+  const tr = (cells: string[]) => `<tr>${cells.map((x) => `<td>${x}</td>`).join("")}</tr>`;
+  const head = (cells: string[]) => `<thead><tr>${cells.map((x) => `<th>${esc(x)}</th>`).join("")}</tr></thead>`;
+  const count = (n: number) => `<span class="count">${esc(n)}</span>`;
+  const counties = d.counties
+    .map((x) => tr([`<strong>${esc(x.county)}</strong> <span class="kind">${esc(x.slug)}</span>`, esc(x.date), esc(x.chars), esc(x.shape), esc(x.indicators), esc(x.projects), esc(x.investment), esc(x.ahead), esc(x.topics)]))
+    .join("\n");
+  const indicators = d.indicators
+    .map((x) => {
+      const r = x.row;
+      const flags = [r.comparison.natureMismatch ? `<span class="flag">约束性/预期性不一致</span>` : "", r.comparison.averageMismatch ? `<span class="flag">五年平均/期末值不一致</span>` : ""].join("");
+      const period = r.period === "13th" ? `<span class="pill">十三五</span>` : "";
+      const kind = `<div class="kind ${r.alignment}">${esc(alignmentLabel(r))}${r.canonicalId ? ` · ${esc(r.canonicalId)}` : ""}</div>`;
+      const note = r.comparison.mostAmbitious.length === 0 && r.comparison.note ? `<div class="verdict">${esc(r.comparison.note)}</div>` : "";
+      return tr([`<strong>${esc(x.label)}</strong>${period}${kind}`, count(x.counties), ...(c.against ? [esc(x.reference)] : []), esc(x.targets), esc(x.ahead), `${note}${flags}`]);
+    })
+    .join("\n");
+  const themes = d.themes.map((x) => tr([`<strong>${esc(x.label)}</strong>`, count(x.counties), count(x.projects), esc(x.investment), esc(x.most)])).join("\n");
+  const shape = d.shape.map((x) => tr([esc(x.label), count(x.counties), esc(x.median)])).join("\n");
+  const topics = d.topics.map((x) => tr([esc(x.word), count(x.counties), esc(x.tasks)])).join("\n");
+  const words = d.shared.length ? `<div class="words">${d.shared.map((w) => `<span>${esc(w)}</span>`).join("")}</div>` : `<div class="empty">—</div>`;
+
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(d.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${esc(d.title)}</h1><p class="sub">每县一行，指标、工程、章节与主题按县汇总 · one row per county; indicators, projects, plan shape and topics aggregated over the counties</p></header>
+<main>
+<section id="counties"><h2>各县概况 Counties <span class="kind">${esc(d.counties.length)} 个县</span></h2>
+<p class="lead">领先 ahead：该县目标最严（最具雄心）的指标数。</p>
+<table>${head(["县 county", "日期 date", "字数 chars", "章 / 节 / 任务", "指标", "项目", "投资 investment", "领先 ahead", "主要主题 top topics"])}<tbody>
+${counties}
+</tbody></table></section>
+<section id="indicators"><h2>指标对齐 Indicators <span class="kind">${esc(d.indicators.filter((x) => x.counties > 1).length)} 项共有 shared · 共 ${esc(d.indicators.length)} 项</span></h2>
+<p class="lead">每行一个对齐的指标：有该指标的县数，最常见的目标值（× 县数），目标最严的县。</p>
+<table>${head(["指标", "县数 counties", ...(c.against ? ["全国 national"] : []), "目标 targets (× counties)", "最严 most ambitious", "比较"])}<tbody>
+${indicators}
+</tbody></table></section>
+<section id="projects"><h2>重点工程 Projects by theme</h2>
+<table>${head(["主题", "县数 counties", "项目 projects", "投资 investment", "项目最多 most projects"])}<tbody>
+${themes}
+</tbody></table></section>
+<section id="shape"><h2>规划结构 Plan shape</h2>
+<table>${head(["章节角色", "县数 counties", "中位数 章 / 节 / 任务"])}<tbody>
+${shape}
+</tbody></table></section>
+<section id="topics"><h2>任务主题 Task topics</h2>
+<h3>所有县共有 shared by every county</h3>${words}
+<h3>覆盖最广的主题 most widespread</h3>
+<table>${head(["主题 topic", "县数 counties", "任务数 tasks"])}<tbody>
+${topics}
+</tbody></table></section>
 </main>
 </body>
 </html>

@@ -1,6 +1,7 @@
 // The Markdown format: the same sections as the terminal tables, for reports and issue threads.
-import type { Comparison } from "../model.js";
+import { sideBySide, type Comparison } from "../model.js";
 import { alignmentLabel, columnNames, formatInvestment, ROLE_LABELS, targetCell, topMatches, verdict } from "./common.js";
+import { digest } from "./many.js";
 
 /** Plan text is untrusted and Markdown renders HTML: escape what would become markup or break a cell. */
 export function mdCell(s: string): string {
@@ -18,6 +19,7 @@ function mdTable(head: string[], rows: string[][]): string {
 }
 
 export function renderMarkdown(c: Comparison): string {
+  if (!sideBySide(c.overview.length)) return renderManyMarkdown(c);
   const cols = columnNames(c);
   const names = new Map(cols.map((x) => [x.slug, x.name]));
   const counties = c.overview.map((x) => x.slug);
@@ -74,5 +76,34 @@ export function renderMarkdown(c: Comparison): string {
       out.push(`### Closest tasks: ${mdCell(names.get(from)!)} → ${mdCell(names.get(to)!)}`, "");
       out.push(mdTable([names.get(from)!, names.get(to)!, "score"], topMatches(c, from, to).map((m) => [m.task.title, m.match!.title, m.score.toFixed(2)])), "");
     }
+  return out.join("\n");
+}
+
+/** Many counties: one row per county, then one row per indicator, theme, role and topic (see many.ts). */
+function renderManyMarkdown(c: Comparison): string {
+  const d = digest(c);
+  const out: string[] = [`# ${mdCell(d.title)}`, ""];
+  out.push(`## Counties (${d.counties.length})`, "", "*ahead*: on how many indicators the county's target is the most ambitious.", "");
+  out.push(
+    mdTable(
+      ["county", "slug", "date", "characters", "chapters / sections / tasks", "indicators", "projects", "investment", "ahead", "top topics"],
+      d.counties.map((x) => [x.county, x.slug, x.date, String(x.chars), x.shape, String(x.indicators), String(x.projects), x.investment, String(x.ahead), x.topics]),
+    ),
+    "",
+  );
+  out.push(`## Indicators (${d.indicators.filter((x) => x.counties > 1).length} shared, ${d.indicators.length} in all)`, "");
+  out.push(
+    mdTable(
+      ["indicator", "period", "aligned by", "counties", ...(c.against ? ["全国 national"] : []), "targets (× counties)", "most ambitious", "comparison"],
+      d.indicators.map((x) => [x.label, x.row.period, alignmentLabel(x.row), String(x.counties), ...(c.against ? [x.reference] : []), x.targets, x.ahead, x.note]),
+    ),
+    "",
+  );
+  out.push("## Projects by theme", "");
+  out.push(mdTable(["theme", "counties", "projects", "investment", "most projects"], d.themes.map((x) => [x.label, String(x.counties), String(x.projects), x.investment, x.most])), "");
+  out.push("## Plan shape", "");
+  out.push(mdTable(["role", "counties", "median chapters / sections / tasks"], d.shape.map((x) => [x.label, String(x.counties), x.median])), "");
+  out.push("## Task topics", "", `Shared by every county: ${mdCell(d.shared.join(" ") || "—")}`, "");
+  out.push(mdTable(["topic", "counties", "tasks"], d.topics.map((x) => [x.word, String(x.counties), String(x.tasks)])), "");
   return out.join("\n");
 }
