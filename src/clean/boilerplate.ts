@@ -215,7 +215,7 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
   lines.forEach((l, i) => {
     let dropped = found.drop.get(i);
     if (!dropped && isChromeLine(l.text) && CHROME_STRONG.test(l.text) && atMost(l.text, 60)) dropped = { kind: "site-chrome", why: "site furniture" };
-    if (!dropped && spamScore(l.text) >= SPAM_THRESHOLD && atMost(l.text, 40)) dropped = { kind: "spam", why: "injected spam" };
+    if (!dropped && atMost(l.text, 40) && spamScore(l.text) >= SPAM_THRESHOLD) dropped = { kind: "spam", why: "injected spam" };
     if (dropped) {
       notes.push(note("clean", `${dropped.kind}-dropped`, ctx, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
       repairs[`${dropped.kind}-dropped`] = (repairs[`${dropped.kind}-dropped`] ?? 0) + 1;

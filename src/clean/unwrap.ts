@@ -33,7 +33,12 @@ const endsSentence = (text: string): boolean => text.length > 0 && SENTENCE_MARK
 /** The page's full line width, when the text was hard-wrapped: the most common width of long lines,
  *  provided that enough lines share it. Null for text with one paragraph per line. */
 export function wrapWidth(lines: Line[]): number | null {
-  const widths = lines.map((l) => displayWidth(l.text)).filter((w) => w >= 30);
+  return wrapWidthOf(lines.map((l) => displayWidth(l.text)));
+}
+
+/** wrapWidth from the lines' display widths. */
+function wrapWidthOf(lineWidths: number[]): number | null {
+  const widths = lineWidths.filter((w) => w >= 30);
   if (widths.length < 20) return null;
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -61,30 +66,34 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
     notes.push(note("clean", "page-number-dropped", ctx, l.line, `dropped page number ${JSON.stringify(l.text.trim())}`));
     return false;
   });
-  const width = wrapWidth(body);
+  // each line's width is measured once: for the page width and as the last physical line of a join
+  const widths = body.map((l) => displayWidth(l.text));
+  const width = wrapWidthOf(widths);
   if (width === null) return { lines: body, notes, repairs: counted("page-numbers-dropped", pageNumbers) };
   const out: Physical[] = [];
   let joins = 0;
-  for (const l of body) {
+  let lastWidth = 0; // displayWidth of the last output line's last physical line
+  // looksLikeTableRow per body line, asked for as a line and again as the line before the next
+  const rows: Array<boolean | undefined> = new Array(body.length);
+  const tableRow = (k: number): boolean => (rows[k] ??= looksLikeTableRow(body[k].text));
+  for (const [k, l] of body.entries()) {
     const prev = out[out.length - 1];
-    const prevLast = prev ? lastPhysicalWidth(prev) : 0;
+    const prevLast = prev ? lastWidth : 0;
     const canJoin =
       prev !== undefined &&
       prevLast >= width - 4 &&
       !endsSentence(prev.text) &&
       !MARKER.test(l.text) &&
-      !looksLikeTableRow(l.text) &&
-      !looksLikeTableRow(prev.physical ?? prev.text);
+      !tableRow(k) &&
+      !tableRow(k - 1); // the last physical line of prev is body[k - 1]
     if (canJoin) {
       joins++;
       // the joined line now also stands for the input lines up to this one
       out[out.length - 1] = { ...prev, text: prev.text + l.text, physical: l.text, end: Math.max(l.end ?? l.line, prev.end ?? prev.line) };
     } else out.push({ ...l, physical: l.text });
+    lastWidth = widths[k];
   }
   return { lines: out.map(({ physical: _p, ...l }) => l), notes, repairs: { ...counted("lines-unwrapped", joins), ...counted("page-numbers-dropped", pageNumbers) } };
 };
 
 type Physical = Line & { physical?: string };
-function lastPhysicalWidth(l: Physical): number {
-  return displayWidth(l.physical ?? l.text);
-}
