@@ -633,9 +633,18 @@ function trailOptions(lead: number, swallowed: boolean): number[] {
   return out;
 }
 
-/** Picks already made while judging one run, by options and context: the readings of a run share
- *  its first byte and mostly the characters after it, and so mostly their picks of the first character. */
+/** Picks already made for a document, by options and context: the readings of a run share its first
+ *  byte and mostly the characters after it, and so mostly their picks of the first character; and a
+ *  page repeats its garbled headings (title, contents, body). A pick depends on nothing else but the
+ *  scorer, whose script is the document's. */
 type Picks = Map<number[], Map<string, Pick>>;
+const picksByScorer = new WeakMap<Scorer, Picks>();
+
+function picksFor(s: Scorer): Picks {
+  let p = picksByScorer.get(s);
+  if (p === undefined) picksByScorer.set(s, (p = new Map()));
+  return p;
+}
 
 /** The best restoration of one reading, or null when its bytes do not decode. */
 function restore(s: Scorer, text: string, at: number, r: Reading, picks: Picks = new Map()): Candidate | null {
@@ -776,7 +785,7 @@ export function judgeRun(s: Scorer, text: string, at: number): Judgement | null 
   if (rs.length === 0) return null;
   const spanEnd = Math.max(...rs.map((r) => r.end));
   const garbledScore = scoreSpan(s, text, at, spanEnd);
-  const picks: Picks = new Map();
+  const picks = picksFor(s);
   let best: { cand: Candidate; score: number } | null = null;
   for (const r of rs) {
     const cand = restore(s, text, at, r, picks);
