@@ -7,7 +7,7 @@ import type { AlignedIndicator, TargetComparison } from "./model.js";
 /** Below this bigram similarity two unknown names are different measures. */
 export const SIMILAR = 0.75;
 
-interface Entry {
+export interface Entry {
   slug: string;
   indicator: Indicator;
 }
@@ -134,7 +134,7 @@ export function alignIndicators(columns: Array<{ slug: string; indicators: Indic
  * character pairs are scored at all (prefix filtering: two sets of sizes x ≤ y with Dice ≥ t share
  * at least t·y/(2−t) members, so some member of each set's prefix of its rarest |set| − that + 1).
  */
-function similarPairs(unknown: Entry[]): Array<{ a: number; b: number; score: number }> {
+export function similarPairs(unknown: Entry[]): Array<{ a: number; b: number; score: number }> {
   interface Name {
     period: string;
     tokens: string[];

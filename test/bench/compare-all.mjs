@@ -72,8 +72,8 @@ function perturbValue(v, factor) {
   return { ...v, value, raw: v.raw.includes(printed) ? v.raw.replace(printed, String(value)) : v.raw };
 }
 
-/** Clone i of a real document: renamed, with targets, tasks, projects and indicators varied. */
-function cloneDocument(doc, i) {
+/** Clone i of a real document: renamed, with targets, tasks, projects and indicators varied (test/compare/many.test.ts uses it too). */
+export function cloneDocument(doc, i) {
   const rand = prng(0x5eed + i * 7919);
   const { place: newPlace, county, slug } = countyOf(i);
   const d = structuredClone(doc);
