@@ -68,6 +68,9 @@ function loadDocument(dir: string, entry: DatasetEntry): PlanDocument {
   }
 }
 
+/** Up to this many counties, an unknown county's message lists them all. */
+const LISTED = 30;
+
 /** A county as the user wrote it: its slug, its name (永嘉县), or its name without 县/区/市 (永嘉). */
 export function resolveCounty(asked: string, entries: DatasetEntry[], dir: string): DatasetEntry {
   const q = asked.trim().toLowerCase();
@@ -77,8 +80,9 @@ export function resolveCounty(asked: string, entries: DatasetEntry[], dir: strin
     .map((e) => ({ e, d: Math.min(distance(q, e.slug), distance(asked.trim(), e.county), distance(asked.trim(), e.county.replace(/[县区市]$/u, ""))) }))
     .sort((a, b) => a.d - b.d || (a.e.slug < b.e.slug ? -1 : 1));
   const near = scored[0] && scored[0].d <= Math.max(2, Math.floor(q.length / 2)) ? ` — did you mean ${scored[0].e.slug}?` : "";
-  const list = entries.map((e) => `${e.slug} (${e.county})`).join(", ");
-  throw new UserError(`unknown county "${asked}"${near}\ncounties in ${dir}/: ${list || "none"}`, EXIT.drift);
+  // a short dataset is listed; a large one would bury the suggestion under thousands of names
+  const list = entries.length <= LISTED ? entries.map((e) => `${e.slug} (${e.county})`).join(", ") || "none" : `${entries.length} counties; \`plans list --data ${dir}\` shows them`;
+  throw new UserError(`unknown county "${asked}"${near}\ncounties in ${dir}/: ${list}`, EXIT.drift);
 }
 
 export function render(c: Comparison, format: Format, options: { width: number; color: boolean }): string {
