@@ -25,10 +25,12 @@ export function displayWidth(text: string): number {
 }
 
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
-/** SENTENCE_END.test(text) by its last code unit (all the marks are in the BMP): the test runs on a
- *  line that grows with every join, and a regular expression would copy it whole each time. */
+/** SENTENCE_END.test(text) by the text's last code unit (-1 for an empty text; all the marks are in
+ *  the BMP). The test runs on a line that grows with every join: reading the grown string, by a
+ *  regular expression or even by charCodeAt, would copy it whole each time. */
 const SENTENCE_MARKS = new Set([..."。！？；："].map((ch) => ch.charCodeAt(0)));
-const endsSentence = (text: string): boolean => text.length > 0 && SENTENCE_MARKS.has(text.charCodeAt(text.length - 1));
+const endsSentence = (lastCode: number): boolean => SENTENCE_MARKS.has(lastCode);
+const lastCodeOf = (text: string): number => (text.length > 0 ? text.charCodeAt(text.length - 1) : -1);
 
 /** The page's full line width, when the text was hard-wrapped: the most common width of long lines,
  *  provided that enough lines share it. Null for text with one paragraph per line. */
@@ -70,30 +72,51 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   const widths = body.map((l) => displayWidth(l.text));
   const width = wrapWidthOf(widths);
   if (width === null) return { lines: body, notes, repairs: counted("page-numbers-dropped", pageNumbers) };
-  const out: Physical[] = [];
+  // an output line is its first input line, the texts joined to it and where it ends; the objects
+  // are made once at the end, as the step made them join by join before (same keys, same order)
+  const firsts: Line[] = [];
+  const parts: string[][] = [];
+  const ends: Array<number | null> = [];
   let joins = 0;
   let lastWidth = 0; // displayWidth of the last output line's last physical line
+  let prevEnd = -1; // the last code unit of the last output line's text
   // looksLikeTableRow per body line, asked for as a line and again as the line before the next
   const rows: Array<boolean | undefined> = new Array(body.length);
   const tableRow = (k: number): boolean => (rows[k] ??= looksLikeTableRow(body[k].text));
-  for (const [k, l] of body.entries()) {
-    const prev = out[out.length - 1];
-    const prevLast = prev ? lastWidth : 0;
+  for (let k = 0; k < body.length; k++) {
+    const l = body[k];
+    const last = firsts.length - 1;
     const canJoin =
-      prev !== undefined &&
-      prevLast >= width - 4 &&
-      !endsSentence(prev.text) &&
+      last >= 0 &&
+      lastWidth >= width - 4 &&
+      !endsSentence(prevEnd) &&
       !MARKER.test(l.text) &&
       !tableRow(k) &&
-      !tableRow(k - 1); // the last physical line of prev is body[k - 1]
+      !tableRow(k - 1); // the last physical line of the line before is body[k - 1]
     if (canJoin) {
       joins++;
       // the joined line now also stands for the input lines up to this one
-      out[out.length - 1] = { ...prev, text: prev.text + l.text, physical: l.text, end: Math.max(l.end ?? l.line, prev.end ?? prev.line) };
-    } else out.push({ ...l, physical: l.text });
+      parts[last].push(l.text);
+      const first = firsts[last];
+      ends[last] = Math.max(l.end ?? l.line, ends[last] ?? first.end ?? first.line);
+      // a joined text ends where its last non-empty part does
+      if (l.text.length > 0) prevEnd = lastCodeOf(l.text);
+    } else {
+      firsts.push(l);
+      parts.push([l.text]);
+      ends.push(null);
+      prevEnd = lastCodeOf(l.text);
+    }
     lastWidth = widths[k];
   }
-  return { lines: out.map(({ physical: _p, ...l }) => l), notes, repairs: { ...counted("lines-unwrapped", joins), ...counted("page-numbers-dropped", pageNumbers) } };
+  const out = firsts.map((first, i): Line => {
+    const { physical: _p, ...l } = first as Physical;
+    if (ends[i] === null) return l;
+    const joined: Line = { ...l, text: parts[i].join("") };
+    joined.end = ends[i]!;
+    return joined;
+  });
+  return { lines: out, notes, repairs: { ...counted("lines-unwrapped", joins), ...counted("page-numbers-dropped", pageNumbers) } };
 };
 
 type Physical = Line & { physical?: string };
