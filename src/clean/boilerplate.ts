@@ -214,7 +214,8 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
   const kept: Line[] = [];
   lines.forEach((l, i) => {
     let dropped = found.drop.get(i);
-    if (!dropped && isChromeLine(l.text) && CHROME_STRONG.test(l.text) && atMost(l.text, 60)) dropped = { kind: "site-chrome", why: "site furniture" };
+    // isChromeLine(t) && CHROME_STRONG.test(t) && a short line is just a short line of strong chrome
+    if (!dropped && atMost(l.text, 60) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
     if (!dropped && atMost(l.text, 40) && spamScore(l.text) >= SPAM_THRESHOLD) dropped = { kind: "spam", why: "injected spam" };
     if (dropped) {
       notes.push(note("clean", `${dropped.kind}-dropped`, ctx, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
