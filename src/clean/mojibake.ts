@@ -540,8 +540,10 @@ const isLostMark = (ch: string | undefined): boolean => ch === "?" || ch === "ï¼
 interface Reading {
   /** index just past the run's last character in the line */
   end: number;
-  /** the bytes of the garbled characters, in order */
+  /** the bytes of the garbled characters, in order: bytes[0, length), the array shared by all the
+   *  readings of a run (each is a prefix of the longest) */
   bytes: number[];
+  length: number;
   /** the last original character's trail byte when the run ended on it; -1 when it is hidden */
   trail: number;
   /** the run ended in a "?" that swallowed the byte after it */
@@ -560,15 +562,15 @@ function readings(text: string, at: number): Reading[] {
     const c = text.charCodeAt(i);
     if (bytes.length > 0) {
       // a trail byte in ASCII range ends the misreading and shows as itself, as may a "?"
-      if (c >= 0x40 && c < 0x7f) out.push({ end: i + 1, bytes: bytes.slice(), trail: c, swallowed: false });
-      if (isLostMark(ch)) out.push({ end: i + 1, bytes: bytes.slice(), trail: -1, swallowed: true });
+      if (c >= 0x40 && c < 0x7f) out.push({ end: i + 1, bytes, length: bytes.length, trail: c, swallowed: false });
+      if (isLostMark(ch)) out.push({ end: i + 1, bytes, length: bytes.length, trail: -1, swallowed: true });
     }
     const pair = runBytes(ch);
     if (pair < 0) break;
     bytes.push(pair >> 8, pair & 0xff);
   }
   // the run met the end of the line or a character GBK cannot hold: its last lead byte dangles
-  if (bytes.length > 0) out.push({ end: i, bytes: bytes.slice(), trail: -1, swallowed: false });
+  if (bytes.length > 0) out.push({ end: i, bytes, length: bytes.length, trail: -1, swallowed: false });
   return out;
 }
 
@@ -651,7 +653,7 @@ function restore(s: Scorer, text: string, at: number, r: Reading, picks: Picks =
   const b = r.bytes;
   // the original characters are (lost, b0)(b1 b2)(b3 b4)â€¦(b[n-1], trail)
   const middle: number[] = [];
-  for (let k = 1; k + 1 < b.length; k += 2) {
+  for (let k = 1; k + 1 < r.length; k += 2) {
     const c = decodePair(b[k], b[k + 1]);
     if (c < 0) return null;
     middle.push(c);
@@ -702,7 +704,7 @@ function restore(s: Scorer, text: string, at: number, r: Reading, picks: Picks =
     return { code: best, margin: bestScore - second };
   };
   const firstOptions = leadOptions(b[0]);
-  const lastLead = b[b.length - 1];
+  const lastLead = b[r.length - 1];
   let lastOptions: number[];
   if (r.trail >= 0) {
     const c = decodePair(lastLead, r.trail);
