@@ -9,7 +9,7 @@ import { htmlToText } from "./html.js";
 import { repairMojibake } from "./mojibake.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
 import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";
-import { detectScript, simplifyLines } from "./script.js";
+import { scriptOfLines, simplifyLines } from "./script.js";
 import { addRepairs, toLines, type CleanStep, type StepContext } from "./step.js";
 import { pipeTables } from "./tables.js";
 import { unwrapPdfLines } from "./unwrap.js";
@@ -43,8 +43,10 @@ export function clean(text: string, source: string, options: CleanOptions = {}):
   run("mojibake", repairMojibake);
   run("html", htmlToText);
   run("long-lines", splitOverlongLines);
-  const script = detectScript(lines.map((l) => l.text).join("\n"));
-  run("simplify", simplifyLines(script));
+  // the script is judged on the text converted whole, and the lines are converted one by one: where
+  // that is the same conversion it is made once
+  const { script, simplified } = scriptOfLines(lines.map((l) => l.text));
+  run("simplify", simplifyLines(script, simplified));
   run("normalize", normalizeWidth);
   run("blank-lines", dropBlankLines);
   run("pipe-tables", pipeTables);

@@ -5,6 +5,8 @@ import type { Script } from "../model.js";
 import { type CleanStep, type StepResult } from "./step.js";
 
 let toSimplified: ((s: string) => string) | null = null;
+/** the tries of the fast converter, when it is the one in use */
+let fastTries: TrieLike[] | null = null;
 
 export function convertToSimplified(text: string): string {
   const convert = (toSimplified ??= fastConverter() ?? OpenCC.Converter({ from: "t", to: "cn" }));
@@ -95,10 +97,12 @@ function fastConverter(): ((text: string) => string) | null {
   };
   const preset = O.Locale?.configs?.t2s;
   if (!O.Trie || !preset || preset.segmentation || !Array.isArray(preset.conversionChain)) return null;
+  const tries: TrieLike[] = [];
   const trieOf = (group: unknown) => {
     const t = new O.Trie();
     t.loadDictGroup(group);
     if (!(t.map instanceof Map)) throw new Error("opencc-js: unexpected Trie");
+    tries.push(t);
     return pass(t);
   };
   let passes: Array<(text: string) => string>;
@@ -110,7 +114,37 @@ function fastConverter(): ((text: string) => string) | null {
   const convert = (text: string) => passes.reduce((t, p) => p(t), text);
   const reference = OpenCC.Converter({ from: "t", to: "cn" });
   const probe = "說話這個們國發電後乾於臺灣，應急管理規劃。⿰氵⿱亠口中文𠀀\ud800 simplified 简体 著作權 頭髮 乾隆 乾燥";
-  return convert(probe) === reference(probe) ? convert : null;
+  if (convert(probe) !== reference(probe)) return null;
+  fastTries = tries;
+  return convert;
+}
+
+const isIds = (c: number): boolean => c >= 0x2ff0 && c <= 0x2fff;
+
+let separable: boolean | null = null;
+
+/**
+ * Whether converting text line by line gives the lines of the text converted whole: true when no
+ * entry of the tries holds a line break (so no match reaches across one) and no replacement holds one
+ * or an ideographic description character (which the next pass steps over as a whole, operands and
+ * all). Text with a description character of its own is checked by the caller.
+ */
+function conversionIsSeparable(): boolean {
+  if (separable !== null) return separable;
+  separable = fastTries !== null;
+  const walk = (node: Map<number, unknown> & { trie_val?: unknown }): void => {
+    const v = node.trie_val;
+    if (v !== undefined) {
+      if (typeof v !== "string") separable = false;
+      else for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === 0x0a || isIds(v.charCodeAt(i))) separable = false;
+    }
+    for (const [c, child] of node) {
+      if (c === 0x0a) separable = false;
+      walk(child as Map<number, unknown>);
+    }
+  };
+  for (const t of fastTries ?? []) walk(t.map);
+  return separable;
 }
 
 /** How much text the script is judged on: plenty for a verdict, and bounded for a 50 MB input. */
@@ -119,7 +153,10 @@ const SAMPLE = 200_000;
 /** Share of Han characters that the conversion would change: near 0 for simplified text. */
 export function traditionalShare(text: string): number {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const converted = convertToSimplified(sample);
+  return shareChanged(sample, convertToSimplified(sample));
+}
+
+function shareChanged(sample: string, converted: string): number {
   let han = 0;
   let changed = 0;
   // OpenCC's t→cn table maps character for character, so positions line up; walk both strings
@@ -153,12 +190,36 @@ export function detectScript(text: string): Script {
   return traditionalShare(text) > 0.02 ? "traditional" : "simplified";
 }
 
-export function simplifyLines(script: Script): CleanStep {
+/**
+ * The script of lines of text, as detectScript judges their text joined by line breaks; and when it
+ * is traditional, each line converted as simplifyLines converts it, taken from the conversion the
+ * judgement made of the whole text when that is the same thing (null when it cannot be told).
+ */
+export function scriptOfLines(texts: string[]): { script: Script; simplified: string[] | null } {
+  const text = texts.join("\n");
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const converted = convertToSimplified(sample);
+  const script: Script = shareChanged(sample, converted) > 0.02 ? "traditional" : "simplified";
+  if (script === "simplified" || sample !== text || !conversionIsSeparable()) return { script, simplified: null };
+  let breaks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) breaks++;
+    else if (isIds(c)) return { script, simplified: null };
+  }
+  // a line holding a break of its own would shift every line after it
+  if (breaks !== texts.length - 1) return { script, simplified: null };
+  const lines = converted.split("\n");
+  return { script, simplified: lines.length === texts.length ? lines : null };
+}
+
+/** The simplify step; `simplified`, when given, is each line's conversion, made already. */
+export function simplifyLines(script: Script, simplified: string[] | null = null): CleanStep {
   return (lines, ctx): StepResult => {
     if (script === "simplified") return { lines, notes: [], repairs: {} };
     let changedLines = 0;
-    const out = lines.map((l) => {
-      const text = convertToSimplified(l.text);
+    const out = lines.map((l, i) => {
+      const text = simplified !== null && simplified.length === lines.length ? simplified[i] : convertToSimplified(l.text);
       if (text !== l.text) changedLines++;
       return text === l.text ? l : { ...l, text };
     });

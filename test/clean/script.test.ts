@@ -3,7 +3,8 @@
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { decode } from "../../src/decode/index.js";
-import { convertToSimplified } from "../../src/clean/script.js";
+import { convertToSimplified, scriptOfLines } from "../../src/clean/script.js";
+import { toLines } from "../../src/clean/step.js";
 import { readBytes, seedNames } from "../helpers.js";
 
 const reference = OpenCC.Converter({ from: "t", to: "cn" });
@@ -24,5 +25,24 @@ describe("convertToSimplified", () => {
       "",
     ];
     for (const s of samples) expect(convertToSimplified(s)).toBe(reference(s));
+  });
+
+  it.each(seedNames())("judges %s's script and converts its lines as the separate steps do", (name) => {
+    const d = decode(readBytes(`seeds/${name}`), name);
+    if (!d.ok) throw new Error(d.message);
+    const texts = toLines(d.text).map((l) => l.text);
+    const { script, simplified } = scriptOfLines(texts);
+    if (script === "simplified") expect(simplified).toBeNull();
+    else {
+      expect(simplified).not.toBeNull();
+      expect(simplified).toEqual(texts.map(convertToSimplified));
+    }
+  });
+
+  it("converts lines one by one where the whole text would not split back into them", () => {
+    const texts = ["著作權⿰", "頭髮", "乾燥\n說話"];
+    const { script, simplified } = scriptOfLines(texts);
+    expect(script).toBe("traditional");
+    expect(simplified).toBeNull();
   });
 });
