@@ -420,6 +420,150 @@ function segmentRaw(s: Scorer, n: number, before: number, opened: number): numbe
 }
 
 /**
+ * segmentRaw(s, n, before, opened) as a function of the code unit at RAW[k], every other unit of
+ * RAW[0, n) staying as it is: what a pick asks for each of its hundred-odd options. What does not
+ * involve position k is worked out once: the segmentation up to k, how far the words that start
+ * before k have come when they reach it, and the words after it. Per option only the words across
+ * k and the single characters after it are scored. Every score is the same sum of the same terms as
+ * segmentRaw's, and a best score is a maximum, which the order of comparisons does not change.
+ */
+function optionScorer(s: Scorer, n: number, k: number, before: number, opened0: number): (c: number) => number {
+  const m = s.m as FastModel;
+  const foreign = s.script === "traditional" ? foreignInTraditional : foreignInSimplified;
+  const bucket = m.bucket;
+  const raw = RAW.slice(0, n);
+  const simp = new Int32Array(n);
+  const cost = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i === k) continue;
+    simp[i] = simplified(raw[i]);
+    cost[i] = foreignCost(foreign, s.script, raw[i]);
+  }
+  const starts = (code: number) => isHan(code) && bucket[code] !== bucket[code + 1];
+  // the segmentation of RAW[0, k): final, whatever stands at k
+  const prefix = new Float64Array(k + 1).fill(-Infinity);
+  prefix[0] = 0;
+  // words from i < k still going at k: their hash2 state and cost so far (alive[i] = 0 when not)
+  const alive = new Uint8Array(k);
+  const hashA = new Int32Array(k);
+  const hashB = new Int32Array(k);
+  const paid = new Float64Array(k);
+  let opened = opened0;
+  for (let i = 0; i < k; i++) {
+    const here = prefix[i];
+    const single = here + cost[i] + tokenLogProb(m, i > 0 ? raw[i - 1] : before, raw[i], opened);
+    if (single > prefix[i + 1]) prefix[i + 1] = single;
+    const first = simp[i];
+    if (starts(first)) {
+      let pay = cost[i];
+      let a = Math.imul(0x811c9dc5 ^ first, 0x01000193);
+      let b = (Math.imul(17, 31) + first) | 0;
+      const last = Math.min(n, i + MAX_WORD);
+      let j = i + 2;
+      for (; j <= last && j <= k; j++) {
+        const cj = simp[j - 1];
+        if (!isHan(cj)) break;
+        pay += cost[j - 1];
+        if (j === i + 2) m.ensure(first);
+        a = Math.imul(a ^ cj, 0x01000193);
+        b = (Math.imul(b, 31) + cj) | 0;
+        const w = m.logOf(a >>> 0 || 1, b >>> 0);
+        if (w === w && here + w + pay > prefix[j]) prefix[j] = here + w + pay;
+      }
+      // the loop stopped at k + 1 with the word still going: the option decides the rest
+      if (j === k + 1 && j <= last) {
+        alive[i] = 1;
+        hashA[i] = a;
+        hashB[i] = b;
+        paid[i] = pay;
+      }
+    }
+    opened = bracketDelta(opened, raw[i]);
+  }
+  const openedAtK = opened;
+  // the words that start after k, found once: per start, their ends, log-probabilities and costs
+  const wordsFrom: Array<Array<[number, number, number]>> = [];
+  for (let i = k + 1; i < n; i++) {
+    const found: Array<[number, number, number]> = [];
+    wordsFrom[i] = found;
+    const first = simp[i];
+    if (!starts(first)) continue;
+    let pay = cost[i];
+    let a = Math.imul(0x811c9dc5 ^ first, 0x01000193);
+    let b = (Math.imul(17, 31) + first) | 0;
+    const last = Math.min(n, i + MAX_WORD);
+    for (let j = i + 2; j <= last; j++) {
+      const cj = simp[j - 1];
+      if (!isHan(cj)) break;
+      pay += cost[j - 1];
+      if (j === i + 2) m.ensure(first);
+      a = Math.imul(a ^ cj, 0x01000193);
+      b = (Math.imul(b, 31) + cj) | 0;
+      const w = m.logOf(a >>> 0 || 1, b >>> 0);
+      if (w === w) found.push([j, w, pay]);
+    }
+  }
+  const best = new Float64Array(n + 1);
+  return (c) => {
+    const sc = simplified(c);
+    const cc = foreignCost(foreign, s.script, c);
+    best.set(prefix);
+    best.fill(-Infinity, k + 1, n + 1);
+    // words from before k, through the option
+    for (let i = 0; i < k; i++) {
+      if (alive[i] === 0) continue;
+      const here = prefix[i];
+      let pay = paid[i];
+      let a = hashA[i];
+      let b = hashB[i];
+      const last = Math.min(n, i + MAX_WORD);
+      for (let j = k + 1; j <= last; j++) {
+        const cj = j - 1 === k ? sc : simp[j - 1];
+        if (!isHan(cj)) break;
+        pay += j - 1 === k ? cc : cost[j - 1];
+        if (j === i + 2) m.ensure(simp[i]);
+        a = Math.imul(a ^ cj, 0x01000193);
+        b = (Math.imul(b, 31) + cj) | 0;
+        const w = m.logOf(a >>> 0 || 1, b >>> 0);
+        if (w === w && here + w + pay > best[j]) best[j] = here + w + pay;
+      }
+    }
+    // the option itself, alone and as the start of a word
+    {
+      const here = best[k];
+      const single = here + cc + tokenLogProb(m, k > 0 ? raw[k - 1] : before, c, openedAtK);
+      if (single > best[k + 1]) best[k + 1] = single;
+      if (starts(sc)) {
+        let pay = cc;
+        let a = Math.imul(0x811c9dc5 ^ sc, 0x01000193);
+        let b = (Math.imul(17, 31) + sc) | 0;
+        const last = Math.min(n, k + MAX_WORD);
+        for (let j = k + 2; j <= last; j++) {
+          const cj = simp[j - 1];
+          if (!isHan(cj)) break;
+          pay += cost[j - 1];
+          if (j === k + 2) m.ensure(sc);
+          a = Math.imul(a ^ cj, 0x01000193);
+          b = (Math.imul(b, 31) + cj) | 0;
+          const w = m.logOf(a >>> 0 || 1, b >>> 0);
+          if (w === w && here + w + pay > best[j]) best[j] = here + w + pay;
+        }
+      }
+    }
+    // what follows: its single characters see the option and its brackets; its words are known
+    let open = bracketDelta(openedAtK, c);
+    for (let i = k + 1; i < n; i++) {
+      const here = best[i];
+      const single = here + cost[i] + tokenLogProb(m, i === k + 1 ? c : raw[i - 1], raw[i], open);
+      if (single > best[i + 1]) best[i + 1] = single;
+      for (const [j, w, pay] of wordsFrom[i]) if (here + w + pay > best[j]) best[j] = here + w + pay;
+      open = bracketDelta(open, raw[i]);
+    }
+    return best[n];
+  };
+}
+
+/**
  * Log-probability of text[from, to) given what comes before it: the few characters before `from`
  * are segmented along, so a word may reach across the start, and their own cost is taken off again.
  */
@@ -690,11 +834,11 @@ function restore(s: Scorer, text: string, at: number, r: Reading, picks: Picks =
     const n = from - ctx + 1 + right.length;
     reserve(n);
     for (let k = ctx; k < from; k++) RAW[k - ctx] = left.charCodeAt(k);
+    RAW[from - ctx] = 0;
     for (let k = 0; k < right.length; k++) RAW[from - ctx + 1 + k] = right.charCodeAt(k);
+    const score = optionScorer(s, n, from - ctx, before, opened);
     for (const c of options) {
-      // segmentRaw reads RAW and leaves it as it is: only the option changes
-      RAW[from - ctx] = c;
-      const v = segmentRaw(s, n, before, opened) - contextScore;
+      const v = score(c) - contextScore;
       if (v > bestScore) {
         second = bestScore;
         bestScore = v;
