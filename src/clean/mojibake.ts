@@ -232,16 +232,54 @@ function convertChar(cache: Int32Array, convert: (s: string) => string, code: nu
   return s;
 }
 
-/** The dictionary is simplified while plans come in both scripts: text is looked up simplified,
- *  character by character (word-level conversions do not matter for telling text from garbage). */
-function simplified(code: number): number {
-  if (!isHan(code)) return code;
-  return convertChar(simplifiedChar, (toSimplified ??= OpenCC.Converter({ from: "tw", to: "cn" })), code);
+type DictGroup = Array<string | string[][]>;
+interface OpenCCInternals {
+  Locale?: { configs?: Record<string, { normalizationChain?: DictGroup[]; segmentation?: unknown; conversionChain?: DictGroup[] }> };
+  ConverterFactory?: (...groups: DictGroup[]) => (s: string) => string;
 }
 
-function traditional(code: number): number {
+/**
+ * OpenCC's conversion of a text of one character, without the phrase tables. A one-character text
+ * can only match one-character dictionary keys, so the preset's passes are rebuilt from those
+ * entries alone: the same answer (test/clean/mojibake-chars.test.ts checks every Han character)
+ * for a fraction of the memory: OpenCC's full cn→tw converter holds some 40 MB of phrase tries.
+ * Falls back to OpenCC's converter when the preset is not shaped as expected.
+ */
+export function characterConverter(config: "tw2s" | "s2tw", from: string, to: string): (s: string) => string {
+  const O = OpenCC as unknown as OpenCCInternals;
+  const preset = O.Locale?.configs?.[config];
+  const fallback = () => OpenCC.Converter({ from: from as "tw", to: to as "cn" });
+  if (!preset || !Array.isArray(preset.conversionChain) || typeof O.ConverterFactory !== "function") return fallback();
+  const oneCharacter = (group: DictGroup): DictGroup =>
+    group.map((dict) =>
+      typeof dict === "string"
+        ? dict
+            .split("|")
+            .filter((entry) => {
+              const key = entry.slice(0, entry.indexOf(" "));
+              return key.length === 1 || (key.length === 2 && key.codePointAt(0)! > 0xffff);
+            })
+            .join("|")
+        : dict.filter(([key]) => [...key].length === 1),
+    );
+  try {
+    const passes = [...(preset.normalizationChain ?? []), ...preset.conversionChain].map((g) => O.ConverterFactory!(oneCharacter(g)));
+    return (s) => passes.reduce((t, p) => p(t), s);
+  } catch {
+    return fallback();
+  }
+}
+
+/** The dictionary is simplified while plans come in both scripts: text is looked up simplified,
+ *  character by character (word-level conversions do not matter for telling text from garbage). */
+export function simplified(code: number): number {
   if (!isHan(code)) return code;
-  return convertChar(traditionalChar, (toTraditional ??= OpenCC.Converter({ from: "cn", to: "tw" })), code);
+  return convertChar(simplifiedChar, (toSimplified ??= characterConverter("tw2s", "tw", "cn")), code);
+}
+
+export function traditional(code: number): number {
+  if (!isHan(code)) return code;
+  return convertChar(traditionalChar, (toTraditional ??= characterConverter("s2tw", "cn", "tw")), code);
 }
 
 /** Whether a character belongs to one script only, and so is out of place in text of the other. */
