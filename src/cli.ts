@@ -1,5 +1,7 @@
 // commander wiring only: each command lives in src/commands/ and is loaded when it runs, so that
 // `plans compare` does not pay for the ingest pipeline (cheerio, OpenCC, nodejieba).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Command } from "commander";
 import { FORMATS } from "./compare/formats.js";
 import { UserError } from "./commands/io.js";
@@ -50,8 +52,16 @@ export async function main(argv: string[]): Promise<void> {
     .option("--no-cache", "parse every file again instead of reusing unchanged files' results from <out>/.cache")
     .option("--times", "print how the time went, per stage, to stderr")
     .action(async (paths: string[], opts: IngestFlags) => {
-      const { ingestCommand } = await import("./commands/ingest.js");
-      process.exitCode = await ingestCommand(paths, opts);
+      // without a cache everything is parsed: the keyword worker starts before anything else loads,
+      // so that its second of dictionary loading overlaps all the rest
+      const cold = opts.cache === false || !existsSync(join(opts.out, ".cache", "index.json"));
+      const keywords = cold ? (await import("./segment/keywords-pool.js")).startKeywordWorker() : null;
+      try {
+        const { ingestCommand } = await import("./commands/ingest.js");
+        process.exitCode = await ingestCommand(paths, opts, keywords);
+      } finally {
+        await keywords?.close();
+      }
     });
   program
     .command("compare")
