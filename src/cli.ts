@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<void> {
       if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-size wants a positive number of MB, not "${v}"`);
       return n;
     })
-    .option("-j, --jobs <n>", "parse workers (default: the number of cores); the output is the same for any number", (v: string) => {
+    .option("-j, --jobs <n>", "parse workers besides the keyword worker (default: the cores less one); the output is the same for any number", (v: string) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--jobs wants a whole number from 1 to 64, not "${v}"`);
       return n;

@@ -30,7 +30,10 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
-export const defaultJobs = (): number => availableParallelism();
+/** One parse worker per core but the one the keyword worker keeps busy: on 2 cores, two parse
+ *  workers beside the keyword worker were measured slower than one (the three threads share two
+ *  cores, and keywords set the pace), and they cost 150 MB more. */
+export const defaultJobs = (): number => Math.max(1, availableParallelism() - 1);
 
 export function startParsePool(jobs: number, keywords: KeywordWorker): ParsePool {
   let next = 0;

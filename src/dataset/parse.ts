@@ -20,12 +20,10 @@ const now = () => performance.now();
 /** decode → clean → segment for one file. Keywords are left empty (see keywordTexts). */
 export function parseSource(file: InputFile, times: StageTimes = newTimes(), hash = sha256(file.bytes)): ParsedSource {
   const base = { path: file.path, sha256: hash, bytes: file.bytes.length };
-  let t = now();
-  const prepared = prepare(file.bytes, file.path);
-  times["decode+clean"] += now() - t;
+  const prepared = prepare(file.bytes, file.path, times);
   if (!prepared.ok) return { input: { ...base, encoding: null, document: null, status: "skipped", reason: prepared.message }, result: null };
   const { decoded, cleaned } = prepared;
-  t = now();
+  const t = now();
   const seg = segment(cleaned.lines, cleaned.meta, file.path);
   times.segment += now() - t;
   if (!seg.meta.slug || seg.chapters.length === 0) {

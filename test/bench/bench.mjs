@@ -157,7 +157,7 @@ for (const fraction of [4, 2, 1]) {
   const dir = fraction === 1 ? full : makeCorpus(n);
   const r = await ingestRun(`ingest ${n} files, ${sizeMB(dir).toFixed(0)} MB, 2 workers`, dir, 2);
   if (fraction === 1 && r) {
-    stages = /per stage, summed over threads: (.*)/.exec(r.stderr)?.[1] ?? "";
+    stages = /per stage, summed over threads[^:]*: (.*)/.exec(r.stderr)?.[1] ?? "";
     // the same corpus again, unchanged: every file comes from the cache
     await ingestRun(`the same ${n} files again, unchanged (from the cache)`, dir, 2, { cache: true, out: r.out });
   }
