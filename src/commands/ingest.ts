@@ -7,7 +7,7 @@ import { join } from "node:path";
 import chalk from "chalk";
 import { DatasetEmitter, tasksOf, type ManifestInput } from "../dataset/emit.js";
 import { newTimes, sha256, type StageTimes } from "../dataset/source.js";
-import { defaultJobs, startParsePool, type ParsePool, type ParseReply } from "../dataset/parse-pool.js";
+import { defaultJobs, OutOfMemory, PARSE_HEAP_MB, startParsePool, type ParsePool, type ParseReply } from "../dataset/parse-pool.js";
 import { assignDocuments, planDocuments, reconcile, type SourceResult } from "../dataset/reconcile.js";
 import type { PlanDocument } from "../model.js";
 import { startKeywordWorker, type KeywordWorker } from "../segment/keywords-pool.js";
@@ -58,6 +58,8 @@ class Parser {
   private pool: ParsePool | null = null;
   readonly times: StageTimes = newTimes();
   parsedFiles = 0;
+  /** files parsed again by a worker of their own after a worker ran out of its heap */
+  parsedAlone = 0;
   /** files to keep in flight: enough that a worker goes on parsing while its earlier files wait for
    *  keywords (and while the dictionaries load) */
   readonly lanes: number;
@@ -69,12 +71,20 @@ class Parser {
     this.lanes = jobs * 6;
   }
 
-  async parse(path: string, bytes: Uint8Array, sha: string): Promise<ParseReply> {
+  /** `reread` gives the file's bytes again, for a retry (the first ones were moved to a worker) */
+  async parse(path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array): Promise<ParseReply> {
     if (!this.pool) {
       this.keywords ??= startKeywordWorker();
-      this.pool = startParsePool(this.jobs, this.keywords);
+      this.pool = startParsePool(this.jobs, this.keywords, heapLimit());
     }
-    const reply = await this.pool.parse(path, bytes, sha);
+    let reply: ParseReply;
+    try {
+      reply = await this.pool.parse(path, bytes, sha);
+    } catch (e) {
+      if (!(e instanceof OutOfMemory)) throw e;
+      this.parsedAlone++;
+      reply = await this.pool.parseAlone(path, reread(), sha);
+    }
     for (const k of Object.keys(this.times) as Array<keyof StageTimes>) this.times[k] += reply.times[k];
     this.parsedFiles++;
     return reply;
@@ -148,7 +158,7 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
         const key = cache.keyOf(f.rel, sha);
         const hit = cache.lookup(key);
         if (hit) cache.keep(key, hit);
-        const record = hit ?? (await parseAndStore(parser, cache, key, f.rel, bytes, sha));
+        const record = hit ?? (await parseAndStore(parser, cache, key, f.rel, bytes, sha, () => reread(f.abs, sha)));
         parsed.set(f.rel, { key, record, abs: f.abs });
         bar.tick(done++, f.rel);
       });
@@ -189,7 +199,7 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
   }
   if (options.times) {
     const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
-    process.stderr.write(`plans: ${parser.parsedFiles} of ${candidates.length} files parsed, ${candidates.length - parser.parsedFiles} from the cache; wall ${ms(performance.now() - t0)}; per stage, summed over threads (emit includes writing): ${Object.entries(parser.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`);
+    process.stderr.write(`plans: ${parser.parsedFiles} of ${candidates.length} files parsed, ${candidates.length - parser.parsedFiles} from the cache${parser.parsedAlone ? `, ${parser.parsedAlone} again alone after a worker ran out of heap` : ""}; wall ${ms(performance.now() - t0)}; per stage, summed over threads (emit includes writing): ${Object.entries(parser.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`);
   }
   let status: number = EXIT.ok;
   if (options.check) {
@@ -208,21 +218,34 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
 }
 
 /** Parses a file the cache could not serve and records the result in this run's cache. */
-async function parseAndStore(parser: Parser, cache: ReturnType<typeof openCache>, key: string, path: string, bytes: Uint8Array, sha: string): Promise<CachedSource> {
-  const reply = await parser.parse(path, bytes, sha);
+async function parseAndStore(parser: Parser, cache: ReturnType<typeof openCache>, key: string, path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array): Promise<CachedSource> {
+  const reply = await parser.parse(path, bytes, sha, reread);
   const record: CachedSource = { input: reply.input, summary: reply.summary };
   cache.store(key, record, reply.json);
   return record;
+}
+
+/** A file's bytes once more, which must be the ones it had. */
+function reread(abs: string, sha: string): Uint8Array {
+  const bytes = readFileSync(abs);
+  if (sha256(bytes) !== sha) throw new UserError(`${abs}: changed while it was being ingested; run again`);
+  return bytes;
+}
+
+/** The parse workers' heap limit: PLANS_PARSE_HEAP_MB overrides it (for tuning, and for the test
+ *  of the retry of a file too large for it). */
+function heapLimit(): number {
+  const v = Number(process.env.PLANS_PARSE_HEAP_MB);
+  return Number.isFinite(v) && v > 0 ? v : PARSE_HEAP_MB;
 }
 
 /** A parsed source from this run's cache; if its entry is damaged, the file is parsed again. */
 async function loadSource(parser: Parser, cache: ReturnType<typeof openCache>, p: Parsed): Promise<SourceResult> {
   const cached = cache.load(p.key);
   if (cached) return cached;
-  const bytes = readFileSync(p.abs);
-  const sha = sha256(bytes);
-  if (sha !== p.record.input.sha256) throw new UserError(`${p.abs}: changed while it was being ingested; run again`);
-  await parseAndStore(parser, cache, p.key, p.record.input.path, bytes, sha);
+  const sha = p.record.input.sha256;
+  const bytes = reread(p.abs, sha);
+  await parseAndStore(parser, cache, p.key, p.record.input.path, bytes, sha, () => reread(p.abs, sha));
   const fresh = cache.load(p.key);
   if (!fresh) throw new Error(`${p.abs}: cannot read back its parsed source from the cache`);
   return fresh;

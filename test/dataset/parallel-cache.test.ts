@@ -47,6 +47,17 @@ describe("ingest on worker threads", () => {
     expect(snapshot(one)).toEqual(expected);
     expect(snapshot(out)).toEqual(expected);
   });
+  it("parses a file too large for a worker's heap again on a worker of its own, with the same result", () => {
+    const small = join(tmp(), "out");
+    const r = spawnSync(process.execPath, [bin, "ingest", input, "--out", small, "--no-cache", "--times"], {
+      cwd: fileURLToPath(root),
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", PLANS_PARSE_HEAP_MB: "8" },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Number(/(\d+) again alone after a worker ran out of heap/.exec(r.stderr)?.[1])).toBeGreaterThan(0);
+    expect(snapshot(small)).toEqual(snapshot(out));
+  });
   it("refuses a --jobs that is not a whole number from 1 to 64", () => {
     const r = run("ingest", input, "--out", join(tmp(), "out"), "--jobs", "0");
     expect(r.status).toBe(2);
