@@ -1,22 +1,10 @@
 // commander wiring only: each command lives in src/commands/ and is loaded when it runs, so that
 // `plans compare` does not pay for the ingest pipeline (cheerio, OpenCC, nodejieba).
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Command } from "commander";
 import { FORMATS } from "./compare/formats.js";
+import type { IngestOptions } from "./commands/ingest.js";
 import { UserError } from "./commands/io.js";
 import { version } from "./version.js";
-
-interface IngestFlags {
-  out: string;
-  check?: boolean;
-  summary?: boolean;
-  strict?: boolean;
-  maxSize?: number;
-  jobs?: number;
-  cache?: boolean;
-  times?: boolean;
-}
 
 export async function main(argv: string[]): Promise<void> {
   // `plans inspect f | head`: a reader that stops early is not an error, as with any Unix filter
@@ -51,10 +39,10 @@ export async function main(argv: string[]): Promise<void> {
     })
     .option("--no-cache", "parse every file again instead of reusing unchanged files' results from <out>/.cache")
     .option("--times", "print how the time went, per stage, to stderr")
-    .action(async (paths: string[], opts: IngestFlags) => {
+    .action(async (paths: string[], opts: IngestOptions) => {
       // without a cache everything is parsed: the keyword worker starts before anything else loads,
       // so that its second of dictionary loading overlaps all the rest
-      const cold = opts.cache === false || !existsSync(join(opts.out, ".cache", "index.json"));
+      const cold = opts.cache === false || !(await import("./commands/cache.js")).hasCache(opts.out);
       const keywords = cold ? (await import("./segment/keywords-pool.js")).startKeywordWorker() : null;
       try {
         const { ingestCommand } = await import("./commands/ingest.js");

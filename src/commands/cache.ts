@@ -14,6 +14,11 @@ import type { SourceResult } from "../dataset/reconcile.js";
 export const CACHE_DIR = ".cache";
 const INDEX = "index.json";
 
+/** Whether `out` holds a cache a run could reuse. */
+export function hasCache(out: string): boolean {
+  return existsSync(join(out, CACHE_DIR, INDEX));
+}
+
 /** What the index remembers of a file without reading its entry. */
 export interface CachedSource {
   input: ManifestInput;

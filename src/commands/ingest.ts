@@ -12,7 +12,7 @@ import { assignDocuments, planDocuments, reconcile, type SourceResult } from "..
 import type { PlanDocument } from "../model.js";
 import { startKeywordWorker, type KeywordWorker } from "../segment/keywords-pool.js";
 import { version } from "../version.js";
-import { openCache, type CachedSource } from "./cache.js";
+import { openCache, type CachedSource, type SourceCache } from "./cache.js";
 import { collectInputs, openStaging, recoverInterrupted, type Staging } from "./files.js";
 import { EXIT, UserError } from "./io.js";
 import { progress, table } from "./ui.js";
@@ -146,7 +146,7 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
     const parsed = new Map<string, Parsed>();
     try {
       let done = 0;
-      await forEachLimited(candidates, parser, async (f) => {
+      await forEachLimited(candidates, parser.lanes, async (f) => {
         let bytes: Buffer;
         try {
           bytes = readFileSync(f.abs);
@@ -218,7 +218,7 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
 }
 
 /** Parses a file the cache could not serve and records the result in this run's cache. */
-async function parseAndStore(parser: Parser, cache: ReturnType<typeof openCache>, key: string, path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array): Promise<CachedSource> {
+async function parseAndStore(parser: Parser, cache: SourceCache, key: string, path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array): Promise<CachedSource> {
   const reply = await parser.parse(path, bytes, sha, reread);
   const record: CachedSource = { input: reply.input, summary: reply.summary };
   cache.store(key, record, reply.json);
@@ -240,7 +240,7 @@ function heapLimit(): number {
 }
 
 /** A parsed source from this run's cache; if its entry is damaged, the file is parsed again. */
-async function loadSource(parser: Parser, cache: ReturnType<typeof openCache>, p: Parsed): Promise<SourceResult> {
+async function loadSource(parser: Parser, cache: SourceCache, p: Parsed): Promise<SourceResult> {
   const cached = cache.load(p.key);
   if (cached) return cached;
   const sha = p.record.input.sha256;
@@ -252,15 +252,15 @@ async function loadSource(parser: Parser, cache: ReturnType<typeof openCache>, p
 }
 
 /**
- * Runs `work` over the items with as many in flight as the parser can use, starting them in order.
+ * Runs `work` over the items, `lanes` at a time, starting them in order.
  * Reading a file happens when its turn comes, so only the files in flight are in memory.
  */
-async function forEachLimited<T>(items: T[], parser: Parser, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < items.length) await work(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(items.length, parser.lanes) }, lane));
+  await Promise.all(Array.from({ length: Math.min(items.length, lanes) }, lane));
 }
 
 /** Compares a freshly built dataset folder with the existing one, file by file. */

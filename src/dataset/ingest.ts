@@ -4,10 +4,9 @@
 import type { PlanDocument } from "../model.js";
 import { keywords } from "../segment/keywords.js";
 import { DatasetEmitter, memorySink, type ManifestInput } from "./emit.js";
-import { keywordTexts, newTimes, parseSource, setKeywords, summaryOf, type InputFile, type StageTimes } from "./parse.js";
+import { keywordTexts, parseSource, setKeywords, summaryOf } from "./parse.js";
 import { assignDocuments, planDocuments, reconcile, type SourceResult } from "./reconcile.js";
-
-export { sha256, type InputFile, type StageTimes } from "./parse.js";
+import { newTimes, type InputFile, type StageTimes } from "./source.js";
 
 export interface Skipped {
   path: string;
@@ -23,7 +22,6 @@ export interface IngestResult {
 
 export interface IngestOptions {
   toolVersion: string;
-  onFile?: (path: string, index: number, total: number) => void;
 }
 
 const now = () => performance.now();
@@ -35,8 +33,7 @@ export function ingest(inputs: InputFile[], options: IngestOptions): IngestResul
   const results = new Map<string, SourceResult>();
   const manifestInputs: ManifestInput[] = [];
   const skipped: Skipped[] = [];
-  ordered.forEach((file, index) => {
-    options.onFile?.(file.path, index, ordered.length);
+  ordered.forEach((file) => {
     const { input, result } = parseSource(file, times);
     manifestInputs.push(input);
     if (!result) {

@@ -3,7 +3,8 @@
 // it). The pipeline's modules (cheerio, OpenCC, the mojibake word model) load here, not in main.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { keywordClient } from "../segment/keywords-pool.js";
-import { keywordTexts, newTimes, parseSource, setKeywords, summaryOf } from "./parse.js";
+import { keywordTexts, parseSource, setKeywords, summaryOf } from "./parse.js";
+import { newTimes } from "./source.js";
 import type { ParseReply, ParseRequest } from "./parse-pool.js";
 
 const keywords = keywordClient((workerData as { keywords: MessagePort }).keywords);

@@ -7,8 +7,6 @@ import type { ManifestInput } from "./emit.js";
 import { completeness, normTitle, type SourceResult } from "./reconcile.js";
 import { newTimes, sha256, type InputFile, type SourceSummary, type StageTimes } from "./source.js";
 
-export { newTimes, sha256, type InputFile, type SourceSummary, type StageTimes } from "./source.js";
-
 export interface ParsedSource {
   input: ManifestInput;
   /** null when the file was skipped (input.reason says why) */

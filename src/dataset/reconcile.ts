@@ -2,6 +2,8 @@
 // the most complete one is primary, the others are alternates, and what an alternate lacks is noted.
 import { SCHEMA_VERSION, type Note, type PlanDocument, type Source } from "../model.js";
 import type { Segmented } from "../segment/index.js";
+import type { ManifestInput } from "./emit.js";
+import type { SourceSummary } from "./source.js";
 
 export interface SourceResult {
   source: Omit<Source, "role">;
@@ -49,7 +51,7 @@ export interface PlannedDocument {
 /** Which sources make which document, and under what slug, from the sources' summaries alone.
  *  Two plans of one county would write the same file: the later ones (by primary path) are numbered.
  *  The result is in slug order, the order the dataset is written in. */
-export function planDocuments(summaries: Array<{ path: string; slug: string; title: string; completeness: number }>): PlannedDocument[] {
+export function planDocuments(summaries: SourceSummary[]): PlannedDocument[] {
   const byPath = [...summaries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const groups = groupSources(byPath, (s) => s).map((g) => [...g].sort((a, b) => b.completeness - a.completeness || (a.path < b.path ? -1 : 1)));
   groups.sort((a, b) => (a[0]!.path < b[0]!.path ? -1 : 1));
@@ -108,7 +110,7 @@ function lacks(primary: SourceResult, alt: SourceResult): Note[] {
 }
 
 /** Every source's manifest entry points at the slug its document was finally written under. */
-export function assignDocuments(inputs: Array<{ path: string; status: string; document: string | null }>, planned: PlannedDocument[]): void {
+export function assignDocuments(inputs: ManifestInput[], planned: PlannedDocument[]): void {
   const slugOf = new Map(planned.flatMap((p) => p.paths.map((path) => [path, p.slug] as const)));
   for (const i of inputs) if (i.status === "ok") i.document = slugOf.get(i.path) ?? null;
 }

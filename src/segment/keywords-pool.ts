@@ -33,10 +33,6 @@ export function keywordClient(port: { postMessage(m: unknown): void; on(e: "mess
         port.postMessage({ id, texts });
       });
     },
-    failAll(e: Error): void {
-      for (const w of waiting.values()) w.reject(e);
-      waiting.clear();
-    },
   };
 }
 

@@ -7,7 +7,8 @@
 // polled from /proc) at 1/4, 1/2 and the full corpus with 2 workers, the full corpus with 1 worker
 // and again from the cache, per-stage times, compare, and compare --all. Prints a Markdown table for
 // the README.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { measure as measureIn, median } from "./measure.mjs";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -26,29 +27,7 @@ const work = join(root, ".bench");
 
 // --- measuring ---------------------------------------------------------------------------------
 
-/** Runs a command; wall time in ms and peak RSS in MB (VmRSS polled every 20 ms from /proc). */
-function measure(cmd, argv, options = {}) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, argv, { cwd: root, stdio: ["ignore", "ignore", "pipe"], ...options });
-    let peak = 0;
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const poll = setInterval(() => {
-      try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch {}
-    }, 20);
-    child.on("exit", (code) => {
-      clearInterval(poll);
-      if (code !== 0) reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}: ${stderr.slice(-500)}`));
-      else resolve({ ms: performance.now() - t0, rssMB: peak, stderr });
-    });
-  });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const measure = (cmd, argv) => measureIn(cmd, argv, { cwd: root });
 
 async function repeat(label, cmd, argv, runs = RUNS, before = () => {}) {
   const ms = [];

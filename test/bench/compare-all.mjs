@@ -9,7 +9,8 @@
 // pairing of unknown names has work to do. Then times `plans compare --all -f <format>` for every
 // format. Rows of a Markdown table (| what | wall | peak RSS | notes |) go to stdout, talk to stderr;
 // test/bench/bench.mjs can run this script or import buildDataset / benchCompareAll.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { measure as measureIn, median } from "./measure.mjs";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -150,32 +151,7 @@ export function buildDataset(n, say = (s) => process.stderr.write(s + "\n")) {
 
 // --- measuring ---------------------------------------------------------------------------------
 
-/** Runs a command with stdout discarded; wall time in ms and peak RSS in MB (VmRSS polled every 20 ms). */
-function measure(argv, timeoutMs = Infinity) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, argv, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-    const timer = Number.isFinite(timeoutMs) ? setTimeout(() => child.kill("SIGKILL"), timeoutMs) : null;
-    let peak = 0;
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const poll = setInterval(() => {
-      try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch {}
-    }, 20);
-    child.on("exit", (code, signal) => {
-      clearInterval(poll);
-      if (timer) clearTimeout(timer);
-      if (signal === "SIGKILL" && performance.now() - t0 >= timeoutMs) reject(Object.assign(new Error(`timed out after ${timeoutMs / 1000} s`), { timedOut: true, rssMB: peak }));
-      else if (code !== 0) reject(new Error(`plans ${argv.slice(1).join(" ")} exited ${code ?? signal}: ${stderr.slice(-500)}`));
-      else resolve({ ms: performance.now() - t0, rssMB: peak });
-    });
-  });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const measure = (argv, timeoutMs) => measureIn(process.execPath, argv, { cwd: root, timeoutMs });
 
 /** Times `plans compare --all` per format; returns Markdown table rows. */
 export async function benchCompareAll({ counties = 2000, runs = 1, timeout = Infinity, formats = FORMATS, say = (s) => process.stderr.write(s + "\n") } = {}) {
