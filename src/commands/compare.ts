@@ -106,7 +106,8 @@ export async function render(c: Comparison, format: Format, options: { width: nu
 
 /** The command as typed, for the HTML report's footer: `plans` and its arguments, quoted where a shell would need it. */
 export function commandLine(args: string[]): string {
-  const quote = (a: string) => (/^[\w@%+=:,./\u3400-\u9fff-]+$/u.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  // a word a shell reads as itself stays bare; others go in single quotes, a quote inside as '\''
+  const quote = (a: string) => (/^[\w@%+=:,./\u3400-\u9fff-]+$/u.test(a) ? a : "'" + a.split("'").join("'\\''") + "'");
   return ["plans", ...args.map(quote)].join(" ");
 }
 
