@@ -77,7 +77,7 @@ footer dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margi
 footer dd { margin: 0; overflow-wrap: anywhere; }
 footer code { font: 12px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 @media screen and (max-width: 760px) {
-  :root { --name-col: 92px; --chart-col: 262px; }
+  :root { --name-col: 90px; --chart-col: 250px; }
   body { font-size: 13px; }
   header { padding: 16px 12px 4px; }
   h1 { font-size: 19px; }

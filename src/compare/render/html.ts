@@ -12,8 +12,8 @@ export { esc, type PageInfo } from "./html-page.js";
 
 /** Below this width (CSS px) a county's value column squeezes its text; the table scrolls instead. */
 const VALUE_COLUMN_MIN = 150;
-const NAME_COLUMN_PHONE = 92;
-const CHART_COLUMN_PHONE = 262;
+const NAME_COLUMN_PHONE = 90;
+const CHART_COLUMN_PHONE = 250;
 
 /** Flags a reader must see beside a comparison: mismatched natures and periods of the targets. */
 export function flags(r: AlignedIndicator): string {
