@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandLine } from "../../src/commands/compare.js";
 import { compare } from "../../src/compare/index.js";
 import type { Comparison } from "../../src/compare/model.js";
-import { esc, renderHtml, type PageInfo } from "../../src/compare/render/html.js";
+import { renderHtml } from "../../src/compare/render/html.js";
+import { esc, type PageInfo } from "../../src/compare/render/html-page.js";
 import { ingest } from "../../src/dataset/ingest.js";
 import type { PlanDocument } from "../../src/model.js";
 // @ts-expect-error: a plain .mjs script without types

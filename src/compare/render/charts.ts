@@ -48,16 +48,18 @@ const GROUP_TITLE = 19;
 const GROUP_GAP = 8;
 /** Bottom margin for the x axis: its ticks, then its label below them. */
 const AXIS = 40;
+/** A mark left of this place on the scale has its figure on its right; further right, on its left (the room is there). */
+const LABEL_SIDE = 0.62;
 
 /** About how wide a label is drawn, for margins: Han characters a full em, others about half. */
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? FONT : FONT * 0.6;
   return Math.ceil(w);
 }
 
 /** A number as a reader writes it: no float noise (0.30000000000000004 → 0.3), no thousands commas. */
-export function num(n: number): string {
+function num(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
@@ -95,7 +97,7 @@ export function ambitionChart(row: AlignedIndicator, columns: ColumnStyle[]): st
   });
   const marginLeft = 10 + Math.max(...shown.map((c) => textWidth(c.short)));
   const [left, right] = scale.domain;
-  const rightOf = (p: { position: number }) => p.position < 0.62;
+  const rightOf = (p: { position: number }) => p.position < LABEL_SIDE;
   return draw(
     {
       width: AMBITION_WIDTH,

@@ -8,15 +8,13 @@ import { alignmentLabel, columnNames, formatInvestment, ROLE_LABELS, topMatches 
 import { renderManyHtml } from "./html-many.js";
 import { esc, named, renderPage, type PageInfo } from "./html-page.js";
 
-export { esc, type PageInfo } from "./html-page.js";
-
 /** Below this width (CSS px) a county's value column squeezes its text; the table scrolls instead. */
 const VALUE_COLUMN_MIN = 150;
 const NAME_COLUMN_PHONE = 90;
 const CHART_COLUMN_PHONE = 250;
 
 /** Flags a reader must see beside a comparison: mismatched natures and periods of the targets. */
-export function flags(r: AlignedIndicator): string {
+function flags(r: AlignedIndicator): string {
   return [
     r.comparison.natureMismatch ? `<span class="flag">约束性/预期性不一致 binding vs expected</span>` : "",
     r.comparison.averageMismatch ? `<span class="flag">五年平均/期末值不一致 5-yr average vs end-of-period</span>` : "",
@@ -24,7 +22,7 @@ export function flags(r: AlignedIndicator): string {
 }
 
 /** What the row is, under its name: its period when not the 14th, how it was aligned when not by the catalog. */
-export function rowKind(r: AlignedIndicator): string {
+function rowKind(r: AlignedIndicator): string {
   const period = r.period === "13th" ? `<span class="pill">十三五</span>` : "";
   const kind = r.alignment === "similar" ? `<div class="kind similar">名称相近 ${esc(alignmentLabel(r))}</div>` : r.alignment === "single" ? `<div class="kind">仅一方 single</div>` : "";
   return `${period}${kind}`;
@@ -144,7 +142,7 @@ function matchTable(c: Comparison, from: ColumnStyle, to: ColumnStyle): string {
 <table><colgroup><col style="width:41%"><col style="width:41%"><col style="width:18%"></colgroup><thead><tr><th>${esc(from.name)} 任务</th><th>${esc(to.name)} 最相近的任务</th><th class="score">相似度</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-export function words(list: string[]): string {
+function words(list: string[]): string {
   return list.length ? `<div class="words">${list.map((w) => `<span>${esc(w)}</span>`).join("")}</div>` : `<div class="empty">—</div>`;
 }
 
