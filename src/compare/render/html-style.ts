@@ -23,6 +23,8 @@ main { padding: 10px 32px 24px; display: grid; gap: 20px; max-width: 1440px; mar
 section { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px 20px; min-width: 0; scroll-margin-top: 8px; }
 .lead { color: var(--muted); font-size: 12.5px; margin: 0 0 12px; }
 .scroll { min-width: 0; }
+.scroll.wide { overflow-x: auto; }
+.scroll.wide > table { min-width: calc(var(--min) + 200px); }
 table { border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed; }
 th, td { text-align: left; vertical-align: top; padding: 8px 10px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; background: var(--card); }
 thead th { position: sticky; top: 0; z-index: 2; font-weight: 600; color: var(--muted);

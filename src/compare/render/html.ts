@@ -12,6 +12,8 @@ import { esc, named, renderPage, type PageInfo } from "./html-page.js";
 const VALUE_COLUMN_MIN = 150;
 const NAME_COLUMN_PHONE = 90;
 const CHART_COLUMN_PHONE = 250;
+/** From this many value columns the indicator table is wider than a laptop's page and scrolls sideways there too. */
+const WIDE_FROM = 5;
 
 /** Flags a reader must see beside a comparison: mismatched natures and periods of the targets. */
 function flags(r: AlignedIndicator): string {
@@ -59,7 +61,7 @@ function indicatorSection(c: Comparison, cols: ColumnStyle[]): string {
   const phoneWidth = NAME_COLUMN_PHONE + CHART_COLUMN_PHONE + cols.length * VALUE_COLUMN_MIN;
   return `<p class="lead">每行一个对齐的指标。图中各方目标落在同一把“严格程度”尺上：<b>越靠右越严</b>（下降幅度越大、死亡率越低、覆盖率越高都在右边），▲ 与 <span class="sample">▲ 最严</span> 标出目标最严的一方；右侧各列为原文目标、基数、性质与原文名称。
 Each row is one aligned measure; every target sits on one scale where further right is stricter.</p>
-<div class="scroll"><table class="indicators" style="--min:${phoneWidth}px"><colgroup><col class="name"><col class="chart">${cols.map(() => `<col>`).join("")}</colgroup>
+<div class="scroll${cols.length >= WIDE_FROM ? " wide" : ""}"><table class="indicators" style="--min:${phoneWidth}px"><colgroup><col class="name"><col class="chart">${cols.map(() => `<col>`).join("")}</colgroup>
 <thead><tr><th class="key">指标 measure</th><th>目标 · 越靠右越严 →</th>${cols.map((x) => `<th>${named(x)}</th>`).join("")}</tr></thead>
 <tbody>
 ${rows}
