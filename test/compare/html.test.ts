@@ -4,7 +4,7 @@
 // as long as their figures), the indicator names stay in view on a phone, and the printed page keeps
 // the colour key. Without /usr/bin/chromium the browser tests are skipped (a newcomer's `npm test`
 // still passes), unless PLANS_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,23 +81,28 @@ describe("the CLI", () => {
   writeFileSync(hooks, `export async function resolve(s, c, next) { if (s === "@observablehq/plot" || s === "linkedom") throw new Error("chart library loaded: " + s); return next(s, c); }\n`);
   const register = join(dir, "register.mjs");
   writeFileSync(register, `import { register } from "node:module"; register(${JSON.stringify("file://" + hooks)});\n`);
+  // asynchronous, so that the test worker stays responsive while the CLI runs
   const run = (args: string[], opts: { noCharts?: boolean } = {}) =>
-    spawnSync(process.execPath, [...(opts.noCharts ? ["--import", register] : []), bin, ...args], { encoding: "utf8", cwd: dir });
+    new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, [...(opts.noCharts ? ["--import", register] : []), bin, ...args], { encoding: "utf8", cwd: dir, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+        resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
 
-  it("gives the same page, byte for byte, for the same dataset", () => {
-    const a = run(["compare", "yongjia", "linan", "--data", data, "--format", "html"]);
+  it("gives the same page, byte for byte, for the same dataset", async () => {
+    const a = await run(["compare", "yongjia", "linan", "--data", data, "--format", "html"]);
     expect(a.status).toBe(0);
-    expect(run(["compare", "yongjia", "linan", "--data", data, "--format", "html"]).stdout).toBe(a.stdout);
+    expect((await run(["compare", "yongjia", "linan", "--data", data, "--format", "html"])).stdout).toBe(a.stdout);
     expect(a.stdout).toContain(`plans compare yongjia linan --data ${data} --format html`);
     expect(a.stdout).toMatch(/manifest\.json sha256 <code>[0-9a-f]{64}<\/code>/);
   });
-  it.each(["table", "json", "csv", "md"])("-f %s never loads the chart library", (format) => {
-    const r = run(["compare", "yongjia", "linan", "--data", data, "-f", format], { noCharts: true });
+  it.each(["table", "json", "csv", "md"])("-f %s never loads the chart library", async (format) => {
+    const r = await run(["compare", "yongjia", "linan", "--data", data, "-f", format], { noCharts: true });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
-  it("-f html does (so the hook above can fail)", () => {
-    const r = run(["compare", "yongjia", "linan", "--data", data, "-f", "html"], { noCharts: true });
+  it("-f html does (so the hook above can fail)", async () => {
+    const r = await run(["compare", "yongjia", "linan", "--data", data, "-f", "html"], { noCharts: true });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("chart library loaded");
   });
