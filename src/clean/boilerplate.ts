@@ -3,7 +3,8 @@
 // injected spam. Rules describe what such lines are on any government site, not these pages' strings.
 // Every dropped line becomes a note; the metadata block is kept as key–value pairs.
 import type { Line, Note } from "../model.js";
-import { codePointCount, note, type StepContext, type StepResult } from "./step.js";
+import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
+import { note, type StepContext, type StepResult } from "./step.js";
 
 /** Metadata keys of 政府信息公开 records. Spaces inside a key are typesetting: 索 引 号. */
 const META_KEYS = [
@@ -43,7 +44,8 @@ SPAM_TERMS.forEach(([t], k) => {
   BY_FIRST.set(t.charCodeAt(0), list);
 });
 // a term with case ("av在线") is in the lowered text only if its Han characters are in the text
-const GATE = SPAM_TERMS.map(([t]) => (t.match(/[\u3400-\u9fff]+/gu) ?? []).sort((a, b) => b.length - a.length)[0] ?? "");
+const HAN_RUN = new RegExp(`[${HAN}]+`, "gu");
+const GATE = SPAM_TERMS.map(([t]) => (t.match(HAN_RUN) ?? []).sort((a, b) => b.length - a.length)[0] ?? "");
 const FIRSTS = new Uint8Array(0x10000);
 for (const c of BY_FIRST.keys()) FIRSTS[c] = 1;
 const seen = new Uint8Array(SPAM_TERMS.length);
@@ -86,8 +88,6 @@ export function parseMetaLine(text: string): Meta | null {
   return Object.keys(meta).length > 0 || hits.length > 1 ? meta : null;
 }
 
-/** [...t].length <= n, counting only when the code units alone do not settle it */
-const atMost = (t: string, n: number): boolean => t.length <= n || codePointCount(t) <= n;
 const isShortFiller = (t: string) => atMost(t, 24) && !/[，。；]/.test(t);
 const isChromeLine = (t: string) => atMost(t, 120) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, 40) && !/[。；]/.test(t)));
 

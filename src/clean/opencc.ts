@@ -9,6 +9,7 @@
 // They read opencc-js's internals (Locale.configs, Trie); when an upgrade changes those, they fall
 // back to OpenCC's public Converter, and test/clean/opencc.test.ts fails loudly.
 import * as OpenCC from "opencc-js";
+import { codePointCount, isHanCode } from "../text/chars.js";
 
 type DictGroup = Array<string | string[][]>;
 
@@ -176,8 +177,6 @@ export function conversionIsSeparable(): boolean {
 // ---------------------------------------------------------------------------------------------
 // One character
 
-const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-
 interface OneCharacter {
   convert: (s: string) => string;
   fromInternals: boolean;
@@ -196,7 +195,7 @@ function oneCharacterEntries(group: DictGroup): DictGroup {
               return key.length === 1 || (key.length === 2 && key.codePointAt(0)! > 0xffff);
             })
             .join("|")
-        : dict.filter(([key]) => [...key].length === 1),
+        : dict.filter(([key]) => codePointCount(key) === 1),
     )
     .filter((dict) => dict.length > 0);
 }
@@ -232,13 +231,13 @@ function convertUnit(cache: Int32Array, converter: OneCharacter, code: number): 
 /** The simplified form of a Han character (Taiwan's forms read as traditional), by code unit; any
  *  other code unit as it is. */
 export function simplifiedChar(code: number): number {
-  if (!isHan(code)) return code;
+  if (!isHanCode(code)) return code;
   return convertUnit(simplifiedUnits, (toSimplifiedChar ??= oneCharacterConverter("tw2s")), code);
 }
 
 /** The traditional (Taiwan) form of a Han character, by code unit; any other code unit as it is. */
 export function traditionalChar(code: number): number {
-  if (!isHan(code)) return code;
+  if (!isHanCode(code)) return code;
   return convertUnit(traditionalUnits, (toTraditionalChar ??= oneCharacterConverter("s2tw")), code);
 }
 

@@ -1,65 +1,47 @@
 // Traditional → simplified with OpenCC's data-driven conversion chain, applied only when the text is
 // traditional: converting simplified text "again" can still change a few characters (乾 → 干).
 import type { Script } from "../model.js";
-import { conversionIsSeparable, toSimplified } from "./opencc.js";
+import { conversionIsSeparable, simplifiedChar, toSimplified } from "./opencc.js";
 import { type CleanStep, type StepResult } from "./step.js";
+import { isHanCode } from "../text/chars.js";
 
 const isIds = (c: number): boolean => c >= 0x2ff0 && c <= 0x2fff;
 
 /** How much text the script is judged on: plenty for a verdict, and bounded for a 50 MB input. */
 const SAMPLE = 200_000;
+/** The share of Han characters with another simplified form above which text is traditional: in
+ *  simplified text it stays well under 1% (a stray 乾 or 於), in traditional text it is some 30%. */
+const TRADITIONAL_SHARE = 0.02;
 
-/** Share of Han characters that the conversion would change: near 0 for simplified text. */
+/** Share of the Han characters (of the first SAMPLE characters) that have another simplified form,
+ *  character by character: near 0 for simplified text. */
 export function traditionalShare(text: string): number {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  return shareChanged(sample, toSimplified(sample));
-}
-
-function shareChanged(sample: string, converted: string): number {
   let han = 0;
   let changed = 0;
-  // OpenCC's t→cn table maps character for character, so positions line up; walk both strings
-  // together by character (a surrogate pair is one), by code unit rather than through iterators
-  const stepOf = (s: string, i: number): number => {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) return 2;
-    }
-    return 1;
-  };
-  for (let i = 0, j = 0; i < sample.length && j < converted.length; ) {
-    const x = sample.charCodeAt(i);
-    const xs = stepOf(sample, i);
-    const ys = stepOf(converted, j);
-    // Han is in the BMP, so a character of two code units is never counted
-    if (xs === 1 && x >= 0x3400 && x <= 0x9fff) {
-      han++;
-      if (ys !== 1 || converted.charCodeAt(j) !== x) changed++;
-    }
-    i += xs;
-    j += ys;
+  const end = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isHanCode(c)) continue;
+    han++;
+    if (simplifiedChar(c) !== c) changed++;
   }
   return han === 0 ? 0 : changed / han;
 }
 
-/** Traditional when more than 2% of the Han characters have a different simplified form; in
- *  simplified text that share stays well under 1% (a stray 乾 or 於). */
+/** The script a text is in. */
 export function detectScript(text: string): Script {
-  return traditionalShare(text) > 0.02 ? "traditional" : "simplified";
+  return traditionalShare(text) > TRADITIONAL_SHARE ? "traditional" : "simplified";
 }
 
 /**
  * The script of lines of text, as detectScript judges their text joined by line breaks; and when it
- * is traditional, each line converted as simplifyLines converts it, taken from the conversion the
- * judgement made of the whole text when that is the same thing (null when it cannot be told).
+ * is traditional, each line converted as simplifyLines converts it, taken from one conversion of the
+ * whole text when that is the same thing (null when it cannot be told).
  */
 export function scriptOfLines(texts: string[]): { script: Script; simplified: string[] | null } {
   const text = texts.join("\n");
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const converted = toSimplified(sample);
-  const script: Script = shareChanged(sample, converted) > 0.02 ? "traditional" : "simplified";
-  if (script === "simplified" || sample !== text || !conversionIsSeparable()) return { script, simplified: null };
+  const script = detectScript(text);
+  if (script === "simplified" || !conversionIsSeparable()) return { script, simplified: null };
   let breaks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -68,7 +50,7 @@ export function scriptOfLines(texts: string[]): { script: Script; simplified: st
   }
   // a line holding a break of its own would shift every line after it
   if (breaks !== texts.length - 1) return { script, simplified: null };
-  const lines = converted.split("\n");
+  const lines = toSimplified(text).split("\n");
   return { script, simplified: lines.length === texts.length ? lines : null };
 }
 

@@ -11,6 +11,7 @@ import { isIndicatorHeader, parseHeader, periodOf, type Column, type ColumnKind 
 import { matchIndicator } from "../catalog/match.js";
 import { MARKER } from "../clean/paragraphs.js";
 import { parseValue } from "./values.js";
+import { HAN } from "../text/chars.js";
 
 export interface IndicatorTables {
   indicators: Indicator[];
@@ -19,7 +20,6 @@ export interface IndicatorTables {
   consumed: Set<number>;
 }
 
-const HAN = "\\p{Script=Han}";
 const NATURE: Record<string, "binding" | "expected"> = { 约束性: "binding", 约束: "binding", 预期性: "expected", 预期: "expected" };
 const NATURE_RE = /^(?:约束性?|预期性?)$/u;
 /** A figure, a dash for "no figure", or a word that stands for zero. */

@@ -3,6 +3,7 @@
 // table's "1" is not a heading). Lines that belong to tables or 专栏 boxes are skipped: a box's numbered
 // entries are projects, not items.
 import type { Chapter, ChapterRole, Item, Line, Note, Section } from "../model.js";
+import { codePointCount } from "../text/chars.js";
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -32,7 +33,7 @@ export function leadPhrase(text: string): { title: string; rest: string } {
 }
 
 /** Headings are short; a "一、" line of 80 characters with no 。 is a sentence that starts with a list. */
-const headingLike = (title: string) => [...title].length <= 40;
+const headingLike = (title: string) => codePointCount(title) <= 40;
 
 export interface Position {
   chapter: number | null;
@@ -135,7 +136,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       // the chapter numbers its items continuously across sections
       const plausible = printed <= lastItemNo + 2 || printed === itemsInChapter + 1;
       const { title, rest } = leadPhrase(it[2]);
-      if (plausible && [...title].length <= 60 && title.length > 0) {
+      if (plausible && codePointCount(title) <= 60 && title.length > 0) {
         item = { no, title, text: "", keywords: [] };
         (section ?? chapter).items.push(item);
         lastItemNo = no;

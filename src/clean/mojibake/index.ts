@@ -18,8 +18,9 @@ import { note, type CleanStep, type StepContext, type StepResult } from "../step
 import { applyFixes, findFixes, type RunFix } from "./decide.js";
 import { looksGarbled } from "./marks.js";
 import type { Picks } from "./restore.js";
-import { newScorer, scriptOf } from "./scorer.js";
-import { isHan } from "./tokens.js";
+import { detectScript } from "../script.js";
+import { newScorer } from "./scorer.js";
+import { isHanCode } from "../../text/chars.js";
 import { wordModel } from "./words.js";
 
 export { garble } from "./gbk.js";
@@ -36,7 +37,7 @@ function confirmFromOtherLines(fixesByLine: RunFix[][], repairedTexts: string[])
       const tag = f.replacement.endsWith("<") ? "<" : "";
       const prefix = f.replacement.slice(0, f.replacement.length - tag.length);
       const key = prefix.slice(-6);
-      if ([...key].filter((ch) => isHan(ch.charCodeAt(0))).length < 3) continue;
+      if ([...key].filter((ch) => isHanCode(ch.charCodeAt(0))).length < 3) continue;
       const seen = new Map<string, number>();
       repairedTexts.forEach((t, other) => {
         if (other === lineIndex) return;
@@ -59,7 +60,7 @@ export const repairMojibake: CleanStep = (lines: Line[], ctx: StepContext): Step
   // clean input must cost nothing: the dictionary is only read once a line looks garbled
   if (!lines.some((l) => looksGarbled(l.text))) return { lines, notes: [], repairs: {} };
   // scored against the script of the lines that look clean
-  const scorer = newScorer(wordModel(), scriptOf(lines.map((l) => l.text).filter((t) => !looksGarbled(t))));
+  const scorer = newScorer(wordModel(), detectScript(lines.map((l) => l.text).filter((t) => !looksGarbled(t)).join("\n")));
   const picks: Picks = new Map();
   const notes: Note[] = [];
   const repairs: Record<string, number> = {};

@@ -5,7 +5,8 @@ import { DECISION, WINDOW } from "./costs.js";
 import { decodePair, leadOptions, trailOptions } from "./gbk.js";
 import type { Reading } from "./runs.js";
 import { optionScorer, segmentScore, type Scorer } from "./scorer.js";
-import { isHan, openedBefore } from "./tokens.js";
+import { isHanCode } from "../../text/chars.js";
+import { openedBefore } from "./tokens.js";
 
 export interface Pick {
   code: number;
@@ -113,12 +114,12 @@ export function restore(s: Scorer, text: string, at: number, r: Reading, picks: 
   let head = String.fromCharCode(first.code);
   let end = String.fromCharCode(last.code);
   let dropped = 0;
-  if (isHan(first.code) && first.margin < DECISION.sure) {
+  if (isHanCode(first.code) && first.margin < DECISION.sure) {
     head = "";
     dropped++;
   }
   let unsureLast: string | null = null;
-  if (isHan(last.code) && last.margin < DECISION.sure) {
+  if (isHanCode(last.code) && last.margin < DECISION.sure) {
     end = "";
     dropped++;
     unsureLast = String.fromCharCode(...lastOptions);

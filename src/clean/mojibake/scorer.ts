@@ -4,7 +4,8 @@
 import type { Script } from "../../model.js";
 import { simplifiedChar, traditionalChar } from "../opencc.js";
 import { TOKEN, WINDOW } from "./costs.js";
-import { bracketDelta, isHan, openedBefore, tokenLogProb } from "./tokens.js";
+import { isHanCode } from "../../text/chars.js";
+import { bracketDelta, openedBefore, tokenLogProb } from "./tokens.js";
 import { HASH_A, HASH_B, nextHashA, nextHashB, type WordModel } from "./words.js";
 
 /** Buffers for segmenting a span: its code units, their simplified forms, what each costs for being
@@ -40,7 +41,7 @@ function reserve(s: Scratch, n: number): void {
 
 /** Whether a character belongs to one script only, and so is out of place in text of the other. */
 function foreignTo(script: Script, code: number): boolean {
-  if (!isHan(code)) return false;
+  if (!isHanCode(code)) return false;
   return script === "traditional" ? simplifiedChar(code) === code && traditionalChar(code) !== code : simplifiedChar(code) !== code;
 }
 
@@ -88,14 +89,14 @@ function segmentRaw(s: Scorer, n: number, before: number, opened: number): numbe
     const single = here + cost[i] + tokenLogProb(m, prev, c, opened);
     if (single > best[i + 1]) best[i + 1] = single;
     const first = simp[i];
-    if (isHan(first) && bucket[first] !== bucket[first + 1]) {
+    if (isHanCode(first) && bucket[first] !== bucket[first + 1]) {
       let pay = cost[i];
       let a = nextHashA(HASH_A, first);
       let b = nextHashB(HASH_B, first);
       const last = Math.min(n, i + WINDOW.maxWord);
       for (let j = i + 2; j <= last; j++) {
         const cj = simp[j - 1];
-        if (!isHan(cj)) break;
+        if (!isHanCode(cj)) break;
         pay += cost[j - 1];
         if (j === i + 2) m.ensure(first);
         a = nextHashA(a, cj);
@@ -129,7 +130,7 @@ export function optionScorer(s: Scorer, raw: Int32Array, k: number, before: numb
     simp[i] = simplifiedChar(raw[i]);
     cost[i] = foreignCost(foreign, s.script, raw[i]);
   }
-  const starts = (code: number) => isHan(code) && bucket[code] !== bucket[code + 1];
+  const starts = (code: number) => isHanCode(code) && bucket[code] !== bucket[code + 1];
   // the segmentation of raw[0, k): final, whatever stands at k
   const prefix = new Float64Array(k + 1).fill(-Infinity);
   prefix[0] = 0;
@@ -152,7 +153,7 @@ export function optionScorer(s: Scorer, raw: Int32Array, k: number, before: numb
       let j = i + 2;
       for (; j <= last && j <= k; j++) {
         const cj = simp[j - 1];
-        if (!isHan(cj)) break;
+        if (!isHanCode(cj)) break;
         pay += cost[j - 1];
         if (j === i + 2) m.ensure(first);
         a = nextHashA(a, cj);
@@ -184,7 +185,7 @@ export function optionScorer(s: Scorer, raw: Int32Array, k: number, before: numb
     const last = Math.min(n, i + WINDOW.maxWord);
     for (let j = i + 2; j <= last; j++) {
       const cj = simp[j - 1];
-      if (!isHan(cj)) break;
+      if (!isHanCode(cj)) break;
       pay += cost[j - 1];
       if (j === i + 2) m.ensure(first);
       a = nextHashA(a, cj);
@@ -209,7 +210,7 @@ export function optionScorer(s: Scorer, raw: Int32Array, k: number, before: numb
       const last = Math.min(n, i + WINDOW.maxWord);
       for (let j = k + 1; j <= last; j++) {
         const cj = j - 1 === k ? sc : simp[j - 1];
-        if (!isHan(cj)) break;
+        if (!isHanCode(cj)) break;
         pay += j - 1 === k ? cc : cost[j - 1];
         if (j === i + 2) m.ensure(simp[i]);
         a = nextHashA(a, cj);
@@ -230,7 +231,7 @@ export function optionScorer(s: Scorer, raw: Int32Array, k: number, before: numb
         const last = Math.min(n, k + WINDOW.maxWord);
         for (let j = k + 2; j <= last; j++) {
           const cj = simp[j - 1];
-          if (!isHan(cj)) break;
+          if (!isHanCode(cj)) break;
           pay += cost[j - 1];
           if (j === k + 2) m.ensure(sc);
           a = nextHashA(a, cj);
@@ -271,20 +272,4 @@ export function scoreSpliced(s: Scorer, text: string, at: number, insert: string
   const from = Math.max(0, at - WINDOW.context - WINDOW.lookBack);
   const local = text.slice(from, at) + insert + text.slice(resume, end);
   return scoreSpan(s, local, at - from, local.length);
-}
-
-/** The script of texts by their Han characters' one-character conversions: traditional when more
- *  than 2% of (at most 4,000) Han characters have another simplified form. */
-export function scriptOf(texts: string[]): Script {
-  let han = 0;
-  let changed = 0;
-  for (const t of texts) {
-    for (let k = 0; k < t.length && han < 4000; k++) {
-      const c = t.charCodeAt(k);
-      if (!isHan(c)) continue;
-      han++;
-      if (simplifiedChar(c) !== c) changed++;
-    }
-  }
-  return han > 0 && changed / han > 0.02 ? "traditional" : "simplified";
 }

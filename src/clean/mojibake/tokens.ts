@@ -1,12 +1,11 @@
 // What a character costs standing alone, outside any dictionary word: Han characters by the word
 // model, punctuation by where it stands (after what, with which brackets open), everything else by
 // what kind of character it is. This runs for every character of every reading scored.
+import { isHanCode } from "../../text/chars.js";
 import { simplifiedChar } from "../opencc.js";
 import { TOKEN, WINDOW } from "./costs.js";
 import { isGarbleMark } from "./marks.js";
 import type { WordModel } from "./words.js";
-
-export const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 const OPEN = "（(“《‘【「『〈［〔｛";
 const CLOSE = "）)”》’】」』〉］〕｝";
@@ -33,7 +32,7 @@ const ASCII_PUNCT_SET = new Uint8Array(0x80).map((_, k) => (ASCII_PUNCT.includes
 
 /** log-probability of a character standing alone, given the one before it and the open brackets. */
 export function tokenLogProb(m: WordModel, prev: number, c: number, opened: number): number {
-  if (isHan(c)) return m.singleLog(simplifiedChar(c));
+  if (isHanCode(c)) return m.singleLog(simplifiedChar(c));
   if (isGarbleMark(c)) return TOKEN.unknown;
   const start = prev < 0 || isSpace(prev);
   if (c === 0x3000) return start ? TOKEN.ideographicSpaceAtStart : TOKEN.ideographicSpace;
