@@ -4,6 +4,7 @@
 // Every dropped line becomes a note; the metadata block is kept as key–value pairs.
 import type { Line, Note } from "../model.js";
 import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
+import { TOC_ENTRY_START, TOC_HEADING } from "../text/headings.js";
 import { note, type StepContext, type StepResult } from "./step.js";
 
 /** Metadata keys of 政府信息公开 records. Spaces inside a key are typesetting: 索 引 号. */
@@ -130,9 +131,8 @@ function classifyEdges(lines: Line[], out: Classified): void {
 
 /** A table-of-contents entry: a leader of dots, or a heading followed by a page number. */
 const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$/u;
-const PAGE_NO_AFTER_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、]|第[一二三四五六七八九十]+[章节]).{1,40}?\s+\d{1,3}$/u;
-const TOC_HEADING = /^目\s*录$|^目\s*次$|^contents$/iu;
-const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[章节]|附件)/u;
+const PAGE_NO_AFTER_HEADING = new RegExp(`^${TOC_ENTRY_START}.{1,40}?\\s+\\d{1,3}$`, "u");
+const TOC_TITLE = /^目\s*录$|^目\s*次$|^contents$/iu;
 
 /** The comparable form of a heading: marker kept, leaders, page numbers and end punctuation dropped. */
 export function headingKey(text: string): string {
@@ -152,7 +152,7 @@ function classifyToc(lines: Line[], out: Classified): void {
   let i = 0;
   while (i < lines.length) {
     const t = lines[i].text;
-    const titled = TOC_HEADING.test(t.trim());
+    const titled = TOC_TITLE.test(t.trim());
     const entry = (k: number) => LEADER.test(lines[k].text) || PAGE_NO_AFTER_HEADING.test(lines[k].text);
     if (!titled && !entry(i)) {
       i++;
@@ -167,7 +167,7 @@ function classifyToc(lines: Line[], out: Classified): void {
       if (entry(j)) {
         strong++;
         lastEntry = j;
-      } else if (HEADING.test(tj) && atMost(tj, 50) && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
+      } else if (TOC_HEADING.test(tj) && atMost(tj, 50) && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
       else break;
       j++;
     }

@@ -2,13 +2,11 @@
 // space. Splitting them back is safe only where the space cannot be inside a sentence: after a
 // sentence end, before a numbered heading or item, or after a short heading that opens the segment.
 import { codePointCount, HAN } from "../text/chars.js";
+import { HEADING_START, MARKER } from "../text/headings.js";
 import { counted, type CleanStep, type StepResult } from "./step.js";
 import type { Line } from "../model.js";
 
 const SENTENCE_END = /[。！？；”」』]$/u;
-/** what starts a heading or a numbered item: 一、 （一） (一) 1. 1、 专栏 —— 附件 */
-export const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*[\d一二三四五六七八九十]|——|附件)/u;
-const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/u;
 const DATE = /^\d{4}年\d{1,2}月\d{1,2}日/u;
 const DATE_END = /\d{4}年\d{1,2}月\d{1,2}日$/u;
 const CJK_END = new RegExp(`[${HAN}）)”]$`, "u");

@@ -2,7 +2,7 @@
 // does not end a sentence continues on the next line, unless the next line opens a heading, an item,
 // a box or a table row. Page numbers and the indentation a page break leaves are removed too.
 import type { Line, Note } from "../model.js";
-import { MARKER } from "./paragraphs.js";
+import { MARKER } from "../text/headings.js";
 import { codePointCount, displayWidth } from "../text/chars.js";
 import { counted, note, type CleanStep, type StepResult } from "./step.js";
 

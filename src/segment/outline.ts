@@ -4,24 +4,7 @@
 // entries are projects, not items.
 import type { Chapter, ChapterRole, Item, Line, Note, Section } from "../model.js";
 import { codePointCount } from "../text/chars.js";
-
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** 一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23 */
-export function chineseNumber(s: string): number | null {
-  if (!/^[一二三四五六七八九十]+$/.test(s)) return null;
-  if (s.length === 1) return CN_DIGITS[s];
-  if (s.length === 2 && s[0] === "十") return 10 + CN_DIGITS[s[1]];
-  if (s.length === 2 && s[1] === "十") return CN_DIGITS[s[0]] * 10;
-  if (s.length === 3 && s[1] === "十") return CN_DIGITS[s[0]] * 10 + CN_DIGITS[s[2]];
-  return null;
-}
-
-export const CHAPTER_RE = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/u;
-export const SECTION_RE = /^（([一二三四五六七八九十]{1,3})）\s*(.+)$/u;
-/** 1. / 1、 / 1．, but not a decimal (1.5倍) — except an item that opens with a year: 1.2035年远景目标 */
-export const ITEM_RE = /^(\d{1,2})(?:[.．、](?!\d)|[.．](?=\d{4}年))\s*(.+)$/u;
-export const BOX_RE = /^专栏\s*([\d一二三四五六七八九十]+)\s*[：:]?\s*(.*)$/u;
+import { CHAPTER_RE, chineseNumber, ITEM_RE, SECTION_RE } from "../text/headings.js";
 
 /** A heading's title: the text up to the first 。 (run-in headings carry their paragraph after it), no
  *  trailing punctuation. */

@@ -5,7 +5,7 @@ import type { Chapter, Line, Note, Project } from "../model.js";
 import { codePointCount } from "../text/chars.js";
 import type { Box } from "./boxes.js";
 import type { Position } from "./outline.js";
-import { ITEM_RE, SECTION_RE } from "./outline.js";
+import { ITEM_RE, SECTION_RE } from "../text/headings.js";
 
 /** An entry's name: its lead text up to the first ： or 。 */
 export function entryName(text: string): { name: string; description: string } {
