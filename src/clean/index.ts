@@ -5,7 +5,7 @@
 // PDF's hard wraps undone.
 import type { Line, Note, Script } from "../model.js";
 import { removeBoilerplate, type Meta } from "./boilerplate.js";
-import { htmlToText } from "./html.js";
+import { htmlToText } from "./html/index.js";
 import { repairMojibake } from "./mojibake/index.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
 import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";

@@ -33,3 +33,8 @@ export function addRepairs(into: Record<string, number>, from: Record<string, nu
 export function counted(kind: string, n: number): Record<string, number> {
   return n > 0 ? { [kind]: n } : {};
 }
+
+/** Adds n repairs of a kind (nothing when n is 0). */
+export function bump(repairs: Record<string, number>, key: string, n = 1): void {
+  if (n > 0) repairs[key] = (repairs[key] ?? 0) + n;
+}

@@ -1,14 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  collapseSpace,
-  decodeEntities,
-  detectHtmlKind,
-  expandSpans,
-  findTags,
-  htmlToText,
-  isChromeName,
-} from "../../src/clean/html.js";
+import { isChromeName } from "../../src/clean/html/chrome.js";
+import { collapseSpace } from "../../src/clean/html/dom.js";
+import { htmlToText } from "../../src/clean/html/index.js";
+import { detectHtmlKind } from "../../src/clean/html/kind.js";
+import { decodeEntities, findTags } from "../../src/clean/html/markup.js";
+import { expandSpans } from "../../src/clean/html/table.js";
 import { toLines } from "../../src/clean/step.js";
 import type { Line } from "../../src/model.js";
 
@@ -262,6 +259,7 @@ describe("helpers", () => {
     });
     expect(decodeEntities("R&D &foo; &notit; A & B")).toEqual({ text: "R&D &foo; &notit; A & B", count: 0 });
     expect(decodeEntities("&nbsp;&nbsp;").text).toBe("  ");
+    expect(decodeEntities("&AMP;&ensp;&#160;&#0;&#xD800;&#128;")).toEqual({ text: "&  \ufffd\ufffd€", count: 6 });
   });
 
   it("finds only well-formed tags with HTML element names", () => {
