@@ -3,10 +3,11 @@
 // injected spam. Rules describe what such lines are on any government site, not these pages' strings.
 // Every dropped line becomes a note; the metadata block is kept as key–value pairs.
 import type { Line, Note } from "../model.js";
+import { note } from "../notes.js";
 import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
 import { TOC_ENTRY_START, TOC_HEADING } from "../text/headings.js";
 import { CONTENTS_TITLES, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD } from "./boilerplate-vocabulary.js";
-import { note, type StepContext, type StepResult } from "./step.js";
+import { type StepContext, type StepResult } from "./step.js";
 
 /** How far boilerplate reaches, in lines and characters (code points). */
 const LIMITS = {
@@ -107,9 +108,12 @@ const isShortFiller = (t: string) => atMost(t, LIMITS.fillerChars) && !/[，。�
 const isChromeLine = (t: string) =>
   atMost(t, LIMITS.chromeLineChars) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, LIMITS.edgeWordLineChars) && !/[。；]/.test(t)));
 
+/** What boilerplate drops a line as; its note kind is the name with "-dropped". */
+type Dropped = "site-meta" | "site-chrome" | "spam" | "toc";
+
 interface Classified {
   meta: Meta;
-  drop: Map<number, { kind: string; why: string }>;
+  drop: Map<number, { kind: Dropped; why: string }>;
 }
 
 /** Header and footer blocks: from the file's edge to the last chrome or metadata line near it, with
@@ -233,13 +237,14 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     if (!dropped && atMost(l.text, LIMITS.furnitureLineChars) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
     if (!dropped && atMost(l.text, LIMITS.spamLineChars) && spamScore(l.text) >= SPAM_THRESHOLD) dropped = { kind: "spam", why: "injected spam" };
     if (dropped) {
-      notes.push(note("clean", `${dropped.kind}-dropped`, ctx, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
-      repairs[`${dropped.kind}-dropped`] = (repairs[`${dropped.kind}-dropped`] ?? 0) + 1;
+      const kind = `${dropped.kind}-dropped` as const;
+      notes.push(note(kind, ctx.source, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
+      repairs[kind] = (repairs[kind] ?? 0) + 1;
       return;
     }
     const spam = stripSpamSpans(l.text);
     if (spam.removed.length) {
-      notes.push(note("clean", "spam-stripped", ctx, l.line, `removed injected spam inside the line: ${spam.removed.join(" / ")}`));
+      notes.push(note("spam-stripped", ctx.source, l.line, `removed injected spam inside the line: ${spam.removed.join(" / ")}`));
       repairs["spam-stripped"] = (repairs["spam-stripped"] ?? 0) + spam.removed.length;
       kept.push({ ...l, text: spam.text });
     } else kept.push(l);

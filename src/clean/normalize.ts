@@ -2,7 +2,8 @@
 // would also turn Chinese punctuation into ASCII, so that punctuation is protected; ASCII punctuation
 // standing in Chinese text is then made full-width, as the design's output contract requires.
 import { CHINESE, codePointAt, codePointCount, HAN, isChineseCode } from "../text/chars.js";
-import { counted, note, type CleanStep, type StepResult } from "./step.js";
+import { note } from "../notes.js";
+import { counted, type CleanStep, type StepResult } from "./step.js";
 
 /** Characters NFKC must leave alone: Chinese punctuation whose compatibility form is ASCII. */
 const PROTECTED = new Set([..."，。：；！？（）［］｛｝〔〕【】《》〈〉「」『』“”‘’、…‥—～﹏％＜＞＝＋"]);
@@ -135,7 +136,7 @@ export const normalizeWidth: CleanStep = (lines, ctx): StepResult => {
     if (text !== stripped.trim()) changed++;
     return text === l.text ? l : { ...l, text };
   });
-  const notes = controls ? [note("clean", "control-characters", ctx, null, `removed control or zero-width characters from ${controls} lines`)] : [];
+  const notes = controls ? [note("control-characters", ctx.source, null, `removed control or zero-width characters from ${controls} lines`)] : [];
   return { lines: out, notes, repairs: { ...counted("width-normalized", changed), ...counted("control-characters", controls) } };
 };
 

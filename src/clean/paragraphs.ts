@@ -5,6 +5,7 @@ import { codePointCount, HAN } from "../text/chars.js";
 import { HEADING_START, MARKER } from "../text/headings.js";
 import { counted, type CleanStep, type StepResult } from "./step.js";
 import type { Line } from "../model.js";
+import { note } from "../notes.js";
 
 const SENTENCE_END = /[。！？；”」』]$/u;
 const DATE = /^\d{4}年\d{1,2}月\d{1,2}日/u;
@@ -81,7 +82,7 @@ export const splitOverlongLines: CleanStep = (lines, ctx): StepResult => {
   }
   return {
     lines: out,
-    notes: [{ stage: "clean", kind: "long-lines-split", source: ctx.source, line: null, message: `cut ${cut} times lines longer than ${MAX_LINE} characters` }],
+    notes: [note("long-lines-split", ctx.source, null, `cut ${cut} times lines longer than ${MAX_LINE} characters`)],
     repairs: counted("long-lines-split", cut),
   };
 };

@@ -4,6 +4,7 @@ import type { Script } from "../model.js";
 import { conversionIsSeparable, simplifiedChar, toSimplified } from "./opencc.js";
 import { type CleanStep, type StepResult } from "./step.js";
 import { isHanCode } from "../text/chars.js";
+import { note } from "../notes.js";
 
 const isIds = (c: number): boolean => c >= 0x2ff0 && c <= 0x2fff;
 
@@ -66,7 +67,7 @@ export function simplifyLines(script: Script, simplified: string[] | null = null
     });
     return {
       lines: out,
-      notes: [{ stage: "clean", kind: "traditional-to-simplified", source: ctx.source, line: null, message: `converted ${changedLines} lines from traditional to simplified characters` }],
+      notes: [note("traditional-to-simplified", ctx.source, null, `converted ${changedLines} lines from traditional to simplified characters`)],
       repairs: { "traditional-to-simplified": changedLines },
     };
   };

@@ -21,10 +21,6 @@ export function toLines(text: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
 }
 
-export function note(stage: string, kind: string, ctx: StepContext, line: number | null, message: string): Note {
-  return { stage, kind, source: ctx.source, line, message };
-}
-
 export function addRepairs(into: Record<string, number>, from: Record<string, number>): void {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }

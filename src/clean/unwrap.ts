@@ -2,9 +2,10 @@
 // does not end a sentence continues on the next line, unless the next line opens a heading, an item,
 // a box or a table row. Page numbers and the indentation a page break leaves are removed too.
 import type { Line, Note } from "../model.js";
+import { note } from "../notes.js";
 import { MARKER } from "../text/headings.js";
 import { codePointCount, displayWidth } from "../text/chars.js";
-import { counted, note, type CleanStep, type StepResult } from "./step.js";
+import { counted, type CleanStep, type StepResult } from "./step.js";
 
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 /** SENTENCE_END.test(text) by the text's last code unit (-1 for an empty text; all the marks are in
@@ -47,7 +48,7 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   const body = lines.filter((l) => {
     if (!PAGE_NUMBER.test(l.text.trim())) return true;
     pageNumbers++;
-    notes.push(note("clean", "page-number-dropped", ctx, l.line, `dropped page number ${JSON.stringify(l.text.trim())}`));
+    notes.push(note("page-number-dropped", ctx.source, l.line, `dropped page number ${JSON.stringify(l.text.trim())}`));
     return false;
   });
   // each line's width is measured once: for the page width and as the last physical line of a join

@@ -12,6 +12,7 @@ import { matchIndicator } from "../catalog/match.js";
 import { parseValue } from "./values.js";
 import { HAN } from "../text/chars.js";
 import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
+import { note } from "../notes.js";
 
 export interface IndicatorTables {
   indicators: Indicator[];
@@ -429,13 +430,10 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
         for (const row of rows) if (printed.has(row.no)) row[kind] = printed.get(row.no)!;
         if (rows.some((r) => r[kind] !== null)) spreadMerged(rows, kind);
         if (printed.size > 0) {
-          notes.push({
-            stage: "segment",
-            kind: "merged-cells",
-            source,
-            line: lines[table.bodyStart]!.line,
-            message: `${table.caption ?? "indicator table"}: ${kind} printed once per merged cell (${[...printed.entries()].map(([no, t]) => `${t}@${no}`).join(", ")}); each covers the rows back to the previous one`,
-          });
+          notes.push(
+            note("merged-cells", source, lines[table.bodyStart]!.line,
+              `${table.caption ?? "indicator table"}: ${kind} printed once per merged cell (${[...printed.entries()].map(([no, t]) => `${t}@${no}`).join(", ")}); each covers the rows back to the previous one`),
+          );
         }
       }
     }
@@ -449,14 +447,14 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
     const period = periodOf(table.caption ?? "", table.header);
     for (const row of rows) {
       if (row.name === "") {
-        notes.push({ stage: "segment", kind: "indicator-without-name", source, line: row.line, message: `row ${row.no} of ${table.caption ?? "an indicator table"} has no indicator name; dropped` });
+        notes.push(note("indicator-without-name", source, row.line, `row ${row.no} of ${table.caption ?? "an indicator table"} has no indicator name; dropped`));
         continue;
       }
       indicators.push(toIndicator(row, table, period, brackets));
     }
     const expectedRows = rows[rows.length - 1]!.no;
     if (expectedRows !== rows.length) {
-      notes.push({ stage: "segment", kind: "indicator-rows-missing", source, line: lines[table.bodyStart]!.line, message: `${table.caption ?? "indicator table"}: numbered up to ${expectedRows} but ${rows.length} rows were read` });
+      notes.push(note("indicator-rows-missing", source, lines[table.bodyStart]!.line, `${table.caption ?? "indicator table"}: numbered up to ${expectedRows} but ${rows.length} rows were read`));
     }
     for (let i = table.captionIndex ?? table.headerIndex; i < end; i++) consumed.add(i);
   }

@@ -5,6 +5,7 @@
 import type { Chapter, ChapterRole, Item, Line, Note, Section } from "../model.js";
 import { codePointCount } from "../text/chars.js";
 import { CHAPTER_RE, chineseNumber, ITEM_RE, SECTION_RE } from "../text/headings.js";
+import { note } from "../notes.js";
 
 /** A heading's title: the text up to the first 。 (run-in headings carry their paragraph after it), no
  *  trailing punctuation. */
@@ -113,7 +114,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       // Word's lost automatic numbering prints every item as "1.": renumber in reading order
       if (printed <= lastItemNo) {
         no = lastItemNo + 1;
-        notes.push({ stage: "segment", kind: "item-renumbered", source, line: line.line, message: `item printed as ${printed}. renumbered ${no} (numbering lost in the source)` });
+        notes.push(note("item-renumbered", source, line.line, `item printed as ${printed}. renumbered ${no} (numbering lost in the source)`));
       }
       // a first item numbered 6 is a stray (a box entry carried over a page break), not an item — unless
       // the chapter numbers its items continuously across sections
@@ -128,7 +129,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
         positions.push({ chapter: chapter.no, section: section?.no ?? null, item: no });
         return;
       }
-      if (!plausible) notes.push({ stage: "segment", kind: "item-out-of-sequence", source, line: line.line, message: `"${printed}." does not continue the numbering (${lastItemNo} so far); kept as text` });
+      if (!plausible) notes.push(note("item-out-of-sequence", source, line.line, `"${printed}." does not continue the numbering (${lastItemNo} so far); kept as text`));
     }
     positions.push({ chapter: chapter.no, section: section?.no ?? null, item: item?.no ?? null });
     if (!skipped) addText(item ?? section ?? chapter, t);

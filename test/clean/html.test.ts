@@ -115,7 +115,7 @@ describe("htmlToText on plain text with stray tags", () => {
     expect(r.repairs["html-lines-emptied"]).toBe(4);
     expect(r.repairs["html-entities-decoded"]).toBe(5);
     expect(r.notes.filter((n) => n.kind !== "markup-line-dropped")).toEqual([
-      { stage: "clean", kind: "html-dropped", source: "test", line: 9, message: "dropped <script> (22 chars)" },
+      { stage: "clean", step: "html", kind: "html-dropped", severity: "loss", source: "test", line: 9, message: "dropped <script> (22 chars)" },
     ]);
     // every line that held only markup is accounted for, by its number
     expect(r.notes.filter((n) => n.kind === "markup-line-dropped")).toHaveLength(r.repairs["html-lines-emptied"]!);

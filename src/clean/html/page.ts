@@ -1,14 +1,14 @@
 // A saved web page → lines: block elements are the structure and source newlines mean nothing;
 // scripts, styles and site furniture go (each noted), tables become rows of tab-separated cells.
 import * as cheerio from "cheerio";
+import { note } from "../../notes.js";
 import type { Line, Note } from "../../model.js";
-import { bump, note, type StepContext, type StepResult } from "../step.js";
+import { bump, type StepContext, type StepResult } from "../step.js";
 import { CHROME_TAGS, isChromeName, META_TAGS, PROTECTED } from "./chrome.js";
 import { blockStats, CODE_TAGS, collapseSpace, dense, findFirst, hasAncestor, isElement, plainText, BRK, type DomNode } from "./dom.js";
 import { BREAKING } from "./markup.js";
 import { dedupeAdjacent, expandSpans, rowCells, spanAttr, tableRows } from "./table.js";
 
-const STAGE = "clean";
 
 /** The sizes (in characters other than space) that decide what an element is. */
 const SIZES = {
@@ -127,13 +127,13 @@ class PageConverter {
     const line = this.locLine(el);
     if (kind === "code") {
       bump(this.repairs, "html-scripts-dropped");
-      this.notes.push(note(STAGE, "html-dropped", this.ctx, line, `dropped ${describeElement(el)} (${text.length} chars)`));
+      this.notes.push(note("html-dropped", this.ctx.source, line, `dropped ${describeElement(el)} (${text.length} chars)`));
     } else {
       bump(this.repairs, kind === "chrome" ? "html-chrome-dropped" : "html-meta-dropped");
       if (text !== "") {
         const preview = text.length > 24 ? text.slice(0, 24) + "…" : text;
         this.notes.push(
-          note(STAGE, "html-dropped", this.ctx, line,
+          note("html-dropped", this.ctx.source, line,
             `dropped ${describeElement(el)} (${text.length} chars of text: "${preview}")`),
         );
       }
@@ -256,7 +256,7 @@ class PageConverter {
       bump(this.repairs, "html-tables");
       const cols = rows[0]?.length ?? 0;
       this.notes.push(
-        note(STAGE, "html-table", this.ctx, firstLine ?? this.locLine(table),
+        note("html-table", this.ctx.source, firstLine ?? this.locLine(table),
           `table of ${emitted} rows × ${cols} columns` + (spans > 0 ? ` (${spans} spanning cells expanded)` : "")),
       );
     }
@@ -324,7 +324,7 @@ export function htmlPageToLines(lines: readonly Line[], ctx: StepContext): StepR
   conv.run($.root()[0] as unknown as DomNode);
   bump(conv.repairs, "html-page-converted");
   conv.notes.unshift(
-    note(STAGE, "html-page", ctx, lines[0]?.line ?? null,
+    note("html-page", ctx.source, lines[0]?.line ?? null,
       `read as an HTML page: ${lines.length} source lines → ${conv.out.length} text lines`),
   );
   return { lines: conv.out, notes: conv.notes, repairs: conv.repairs };

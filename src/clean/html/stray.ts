@@ -1,10 +1,10 @@
 // Plain text carrying stray tags (scraper residue): the text's own lines are the structure, and only
 // the tags themselves go, line by line.
 import type { Line, Note } from "../../model.js";
-import { bump, note, type StepContext, type StepResult } from "../step.js";
+import { note } from "../../notes.js";
+import { bump, type StepContext, type StepResult } from "../step.js";
 import { BREAKING, decodeEntities, findTags, MARKUP_HINT } from "./markup.js";
 
-const STAGE = "clean";
 
 // Elements whose content is code, not text; it goes with the tags.
 const RAW_TEXT = new Set(["script", "style"]);
@@ -56,7 +56,7 @@ export function stripStrayTags(lines: readonly Line[], ctx: StepContext): StepRe
         raw.chars += m.index;
         pos += m.index + m[0].length;
         removed++;
-        notes.push(note(STAGE, "html-dropped", ctx, raw.line, `dropped ${raw.open} (${raw.chars} chars)`));
+        notes.push(note("html-dropped", ctx.source, raw.line, `dropped ${raw.open} (${raw.chars} chars)`));
         bump(repairs, "html-scripts-dropped");
         raw = null;
         continue;
@@ -97,14 +97,14 @@ export function stripStrayTags(lines: readonly Line[], ctx: StepContext): StepRe
     if (sawMarkup && text.trim() === "") {
       if (t.trim() !== "") {
         bump(repairs, "html-lines-emptied");
-        notes.push(note(STAGE, "markup-line-dropped", ctx, l.line, `dropped a line of markup only: ${describeRaw(t.trim())}`));
+        notes.push(note("markup-line-dropped", ctx.source, l.line, `dropped a line of markup only: ${describeRaw(t.trim())}`));
       }
       text = "";
     }
     out.push(text === t ? l : { text, line: l.line });
   }
   if (raw !== null) {
-    notes.push(note(STAGE, "html-dropped", ctx, raw.line, `dropped ${raw.open} (${raw.chars} chars, never closed)`));
+    notes.push(note("html-dropped", ctx.source, raw.line, `dropped ${raw.open} (${raw.chars} chars, never closed)`));
     bump(repairs, "html-scripts-dropped");
   }
   return { lines: out, notes, repairs };

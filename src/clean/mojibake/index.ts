@@ -14,7 +14,8 @@
 // (the word model), tokens.ts and scorer.ts (how well text reads), restore.ts (one reading put
 // back), decide.ts (repair, strip or leave a run), costs.ts (the numbers); this file is the step.
 import type { Line, Note } from "../../model.js";
-import { note, type CleanStep, type StepContext, type StepResult } from "../step.js";
+import { note } from "../../notes.js";
+import { type CleanStep, type StepContext, type StepResult } from "../step.js";
 import { applyFixes, findFixes, type RunFix } from "./decide.js";
 import { looksGarbled } from "./marks.js";
 import type { Picks } from "./restore.js";
@@ -77,7 +78,7 @@ export const repairMojibake: CleanStep = (lines: Line[], ctx: StepContext): Step
         ...(f.swallowed ? ["a character after it may be lost"] : []),
       ];
       const caveat = caveats.length ? ` (${caveats.join("; ")})` : "";
-      notes.push(note("clean", f.kind, ctx, l.line, `${l.text.slice(f.start, f.end)} → ${f.replacement}${caveat}`));
+      notes.push(note(f.kind, ctx.source, l.line, `${l.text.slice(f.start, f.end)} → ${f.replacement}${caveat}`));
     }
     return { ...l, text: applyFixes(l.text, fixes) };
   });

@@ -8,6 +8,7 @@ import { sniffBinaryNoise, sniffNotDocument } from "../sniff.js";
 import { commonHanTable } from "./common-han.js";
 import { chineseGuess } from "./charset.js";
 import { isCjkPunctuationCode, isHanCode } from "../../text/chars.js";
+import { note } from "../../notes.js";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
@@ -117,7 +118,7 @@ function detect(bytes: Uint8Array, source: string): Decoded {
   const best = scored[0];
   const notes: Note[] = [];
   if (declared && declared !== best.enc && declared !== "utf-8") {
-    notes.push({ stage: "read", kind: "charset-mismatch", source, line: null, message: `page declares ${declared} but the bytes read as ${best.enc}` });
+    notes.push(note("charset-mismatch", source, null, `page declares ${declared} but the bytes read as ${best.enc}`));
   }
   const confidence = Math.max(0, Math.min(1, best.score - scored[1].score + (best.score > 0.9 ? 0.5 : 0)));
   // a file within the sample was decoded whole already
@@ -148,7 +149,7 @@ function decodeMixed(bytes: Uint8Array, source: string): Decoded | null {
   const parts = lines.map((l, i) => {
     if (isUtf8(l)) return decodeAs(l, "utf-8");
     const alt = detect(l, source);
-    notes.push({ stage: "read", kind: "mixed-encoding", source, line: i + 1, message: `line is not UTF-8; decoded as ${alt.encoding}` });
+    notes.push(note("mixed-encoding", source, i + 1, `line is not UTF-8; decoded as ${alt.encoding}`));
     return alt.text;
   });
   return { ok: true, text: parts.join(""), encoding: "utf-8", method: "mixed", confidence: 0.8, notes };
@@ -176,7 +177,7 @@ export function decode(bytes: Uint8Array, source: string): DecodeResult {
         encoding: "utf-8",
         method: "utf-8",
         confidence: 1,
-        notes: [{ stage: "read", kind: "truncated", source, line: lineCount, message: `dropped ${cut} byte(s) of a multi-byte character cut off at the end of the file` }],
+        notes: [note("truncated", source, lineCount, `dropped ${cut} byte(s) of a multi-byte character cut off at the end of the file`)],
       };
     }
   }
