@@ -15,32 +15,43 @@ const SENTENCE_MARKS = new Set([..."。！？；："].map((ch) => ch.charCodeAt(
 const endsSentence = (lastCode: number): boolean => SENTENCE_MARKS.has(lastCode);
 const lastCodeOf = (text: string): number => (text.length > 0 ? text.charCodeAt(text.length - 1) : -1);
 
+/** What makes text hard-wrapped, in display columns. */
+const WRAP = {
+  /** lines narrower than this are headings, table cells or paragraph ends, not wrapped lines */
+  minWidth: 30,
+  /** wrapped lines needed before a width is believed */
+  minLines: 20,
+  /** columns either side of a width counted with it: digits and Latin letters make printed lines ragged */
+  band: 2,
+  /** share of the wide lines that must fall in the band */
+  minShare: 0.3,
+  /** a line this much short of the full width still reached it (a wider last character did not fit) */
+  slack: 4,
+  /** a spaced line without clause punctuation up to this many characters is a table row */
+  tableRowChars: 40,
+} as const;
+
 /** The page's full line width, when the text was hard-wrapped: the most common width of long lines,
  *  provided that enough lines share it. Null for text with one paragraph per line. */
-export function wrapWidth(lines: Line[]): number | null {
-  return wrapWidthOf(lines.map((l) => displayWidth(l.text)));
-}
-
-/** wrapWidth from the lines' display widths. */
-function wrapWidthOf(lineWidths: number[]): number | null {
-  const widths = lineWidths.filter((w) => w >= 30);
-  if (widths.length < 20) return null;
+function wrapWidth(lineWidths: number[]): number | null {
+  const widths = lineWidths.filter((w) => w >= WRAP.minWidth);
+  if (widths.length < WRAP.minLines) return null;
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
   for (const [w, c] of counts) {
-    // a band of ±2 columns: digits and Latin letters make printed lines a little ragged
-    const band = c + (counts.get(w - 1) ?? 0) + (counts.get(w + 1) ?? 0) + (counts.get(w - 2) ?? 0) + (counts.get(w + 2) ?? 0);
+    let band = c;
+    for (let d = 1; d <= WRAP.band; d++) band += (counts.get(w - d) ?? 0) + (counts.get(w + d) ?? 0);
     if (band > bestCount || (band === bestCount && w > best)) {
       best = w;
       bestCount = band;
     }
   }
-  return bestCount >= widths.length * 0.3 ? best : null;
+  return bestCount >= widths.length * WRAP.minShare ? best : null;
 }
 
-const looksLikeTableRow = (t: string) => t.includes("\t") || (/\S\s+\S/.test(t) && !/[，。；、《》“”]/.test(t) && codePointCount(t) <= 40) || /^\d{1,3}$/.test(t);
+const looksLikeTableRow = (t: string) => t.includes("\t") || (/\S\s+\S/.test(t) && !/[，。；、《》“”]/.test(t) && codePointCount(t) <= WRAP.tableRowChars) || /^\d{1,3}$/.test(t);
 
 export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   const notes: Note[] = [];
@@ -53,10 +64,10 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   });
   // each line's width is measured once: for the page width and as the last physical line of a join
   const widths = body.map((l) => displayWidth(l.text));
-  const width = wrapWidthOf(widths);
+  const width = wrapWidth(widths);
   if (width === null) return { lines: body, notes, repairs: counted("page-numbers-dropped", pageNumbers) };
-  // an output line is its first input line, the texts joined to it and where it ends; the objects
-  // are made once at the end, as the step made them join by join before (same keys, same order)
+  // an output line is its first input line, the texts joined to it and where it ends; each joined
+  // line is made once at the end, not again at every join
   const firsts: Line[] = [];
   const parts: string[][] = [];
   const ends: Array<number | null> = [];
@@ -71,7 +82,7 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
     const last = firsts.length - 1;
     const canJoin =
       last >= 0 &&
-      lastWidth >= width - 4 &&
+      lastWidth >= width - WRAP.slack &&
       !endsSentence(prevEnd) &&
       !MARKER.test(l.text) &&
       !tableRow(k) &&
@@ -93,13 +104,10 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
     lastWidth = widths[k];
   }
   const out = firsts.map((first, i): Line => {
-    const { physical: _p, ...l } = first as Physical;
-    if (ends[i] === null) return l;
-    const joined: Line = { ...l, text: parts[i].join("") };
+    if (ends[i] === null) return first;
+    const joined: Line = { ...first, text: parts[i].join("") };
     joined.end = ends[i]!;
     return joined;
   });
   return { lines: out, notes, repairs: { ...counted("lines-unwrapped", joins), ...counted("page-numbers-dropped", pageNumbers) } };
 };
-
-type Physical = Line & { physical?: string };
