@@ -1,8 +1,7 @@
 // The kinds of notes the pipeline writes, in one table: which stage and step writes each, how serious
 // it is, and what it means. A producer names a kind from this table and note() fills in the rest, so
 // no note has a kind this table (and the README's reference, which a test keeps in step) does not
-// explain.
-import type { Note } from "./model.js";
+// explain. model.ts's Note is the shape note() makes.
 
 /** How serious a note is. */
 export type Severity =
@@ -65,8 +64,8 @@ export const NOTE_KINDS = {
 
 export type NoteKind = keyof typeof NOTE_KINDS;
 
-/** A note of a kind of the table, with its stage, step and severity. */
-export function note(kind: NoteKind, source: string, line: number | null, message: string): Note {
+/** A note of a kind of the table, with its stage, step and severity (a model.ts Note). */
+export function note(kind: NoteKind, source: string, line: number | null, message: string) {
   const k: KindInfo = NOTE_KINDS[kind];
   return { stage: k.stage, step: k.step, kind, severity: k.severity, source, line, message };
 }

@@ -14,9 +14,12 @@ const SAMPLE = 200_000;
  *  simplified text it stays well under 1% (a stray 乾 or 於), in traditional text it is some 30%. */
 const TRADITIONAL_SHARE = 0.02;
 
-/** Share of the Han characters (of the first SAMPLE characters) that have another simplified form,
- *  character by character: near 0 for simplified text. */
-export function traditionalShare(text: string): number {
+/**
+ * The Han characters of the first SAMPLE characters of a text, and how many of them have another
+ * simplified form. With `untilSure`, counting stops once the characters left could not move the
+ * share across TRADITIONAL_SHARE (a traditional text is sure after a few percent of it).
+ */
+function countHan(text: string, untilSure: boolean): { han: number; changed: number } {
   let han = 0;
   let changed = 0;
   const end = Math.min(text.length, SAMPLE);
@@ -24,14 +27,25 @@ export function traditionalShare(text: string): number {
     const c = text.charCodeAt(i);
     if (!isHanCode(c)) continue;
     han++;
-    if (simplifiedChar(c) !== c) changed++;
+    if (simplifiedChar(c) === c) continue;
+    changed++;
+    if (untilSure && changed > TRADITIONAL_SHARE * (han + end - i - 1)) break;
   }
+  return { han, changed };
+}
+
+/** Share of the Han characters (of the first SAMPLE characters) that have another simplified form,
+ *  character by character: near 0 for simplified text. */
+export function traditionalShare(text: string): number {
+  const { han, changed } = countHan(text, false);
   return han === 0 ? 0 : changed / han;
 }
 
-/** The script a text is in. */
+/** The script a text is in: traditional when more than TRADITIONAL_SHARE of its Han characters have
+ *  another simplified form. */
 export function detectScript(text: string): Script {
-  return traditionalShare(text) > TRADITIONAL_SHARE ? "traditional" : "simplified";
+  const { han, changed } = countHan(text, true);
+  return han > 0 && changed / han > TRADITIONAL_SHARE ? "traditional" : "simplified";
 }
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "../../src/read/decode/index.js";
 import { toSimplified } from "../../src/clean/opencc.js";
-import { scriptOfLines } from "../../src/clean/script.js";
+import { detectScript, scriptOfLines, traditionalShare } from "../../src/clean/script.js";
 import { toLines } from "../../src/clean/step.js";
 import { readBytes, seedNames } from "../helpers.js";
 
@@ -25,5 +25,21 @@ describe("scriptOfLines", () => {
     const { script, simplified } = scriptOfLines(texts);
     expect(script).toBe("traditional");
     expect(simplified).toBeNull();
+  });
+});
+
+describe("detectScript", () => {
+  it("stops counting once the verdict is sure, and gives the verdict of the whole count", () => {
+    const texts = seedNames().map((name) => {
+      const d = decode(readBytes(`seeds/${name}`), name);
+      if (!d.ok) throw new Error(d.message);
+      return d.text;
+    });
+    // mixtures around the threshold: simplified text with a growing share of a traditional one
+    const simplified = texts.find((t) => traditionalShare(t) < 0.01)!;
+    const traditional = texts.find((t) => traditionalShare(t) > 0.2)!;
+    for (let k = 0; k <= 40; k++) texts.push(simplified.slice(0, 4000) + traditional.slice(0, k * 20), traditional.slice(0, k * 20) + simplified.slice(0, 4000));
+    for (const t of texts) expect(detectScript(t)).toBe(traditionalShare(t) > 0.02 ? "traditional" : "simplified");
+    expect(new Set(texts.map(detectScript))).toEqual(new Set(["simplified", "traditional"]));
   });
 });

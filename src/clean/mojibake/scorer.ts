@@ -57,6 +57,27 @@ function foreignCost(table: Int8Array, script: Script, code: number): number {
 
 const foreignTable = (s: Scorer): Int8Array => (s.script === "traditional" ? foreignInTraditional : foreignInSimplified);
 
+/**
+ * The dictionary words that start at `start` with the code unit `first` (which costs `firstCost`)
+ * and go on over simp[start + 1, last): each improves best[end] to here + its log-probability + what
+ * its characters cost, as a segmentation that reaches `start` with `here` and takes the word.
+ */
+function relaxWords(m: WordModel, simp: Int32Array, cost: Float64Array, start: number, first: number, firstCost: number, last: number, here: number, best: Float64Array): void {
+  let pay = firstCost;
+  let a = nextHashA(HASH_A, first);
+  let b = nextHashB(HASH_B, first);
+  for (let j = start + 2; j <= last; j++) {
+    const cj = simp[j - 1];
+    if (!isHanCode(cj)) break;
+    pay += cost[j - 1];
+    if (j === start + 2) m.ensure(first);
+    a = nextHashA(a, cj);
+    b = nextHashB(b, cj);
+    const w = m.logOf(a, b);
+    if (w === w && here + w + pay > best[j]) best[j] = here + w + pay;
+  }
+}
+
 /** Best-segmentation log-probability of text[from, to), every Han character of the other script
  *  paying TOKEN.foreign. */
 export function segmentScore(s: Scorer, text: string, from: number, to: number): number {
@@ -89,22 +110,7 @@ function segmentRaw(s: Scorer, n: number, before: number, opened: number): numbe
     const single = here + cost[i] + tokenLogProb(m, prev, c, opened);
     if (single > best[i + 1]) best[i + 1] = single;
     const first = simp[i];
-    if (isHanCode(first) && bucket[first] !== bucket[first + 1]) {
-      let pay = cost[i];
-      let a = nextHashA(HASH_A, first);
-      let b = nextHashB(HASH_B, first);
-      const last = Math.min(n, i + WINDOW.maxWord);
-      for (let j = i + 2; j <= last; j++) {
-        const cj = simp[j - 1];
-        if (!isHanCode(cj)) break;
-        pay += cost[j - 1];
-        if (j === i + 2) m.ensure(first);
-        a = nextHashA(a, cj);
-        b = nextHashB(b, cj);
-        const w = m.logOf(a, b);
-        if (w === w && here + w + pay > best[j]) best[j] = here + w + pay;
-      }
-    }
+    if (isHanCode(first) && bucket[first] !== bucket[first + 1]) relaxWords(m, simp, cost, i, first, cost[i], Math.min(n, i + WINDOW.maxWord), here, best);
     opened = bracketDelta(opened, c);
   }
   return best[n];
@@ -224,22 +230,7 @@ export function optionScorer(s: Scorer, raw: Int32Array, k: number, before: numb
       const here = best[k];
       const single = here + cc + tokenLogProb(m, k > 0 ? raw[k - 1] : before, c, openedAtK);
       if (single > best[k + 1]) best[k + 1] = single;
-      if (starts(sc)) {
-        let pay = cc;
-        let a = nextHashA(HASH_A, sc);
-        let b = nextHashB(HASH_B, sc);
-        const last = Math.min(n, k + WINDOW.maxWord);
-        for (let j = k + 2; j <= last; j++) {
-          const cj = simp[j - 1];
-          if (!isHanCode(cj)) break;
-          pay += cost[j - 1];
-          if (j === k + 2) m.ensure(sc);
-          a = nextHashA(a, cj);
-          b = nextHashB(b, cj);
-          const w = m.logOf(a, b);
-          if (w === w && here + w + pay > best[j]) best[j] = here + w + pay;
-        }
-      }
+      if (starts(sc)) relaxWords(m, simp, cost, k, sc, cc, Math.min(n, k + WINDOW.maxWord), here, best);
     }
     // what follows: its single characters see the option and its brackets; its words are known
     let open = bracketDelta(openedAtK, c);
