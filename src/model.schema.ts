@@ -1,6 +1,7 @@
 // The JSON Schema of out/<slug>.json, kept beside the types of model.ts that it mirrors (a test
 // validates every document the pipeline produces against it, and a change to one without the other
 // fails that test). Draft 2020-12; no field may be added that the contract does not name.
+import { NOTE_KINDS } from "./notes.js";
 
 const nullable = (schema: object) => ({ anyOf: [schema, { type: "null" }] });
 const str = { type: "string" };
@@ -9,8 +10,16 @@ const int = { type: "integer" };
 const note = {
   type: "object",
   additionalProperties: false,
-  required: ["stage", "kind", "source", "line", "message"],
-  properties: { stage: str, kind: str, source: str, line: nullable({ type: "integer", minimum: 1 }), message: str },
+  required: ["stage", "step", "kind", "severity", "source", "line", "message"],
+  properties: {
+    stage: { enum: ["read", "clean", "segment", "reconcile"] },
+    step: str,
+    kind: { enum: Object.keys(NOTE_KINDS) },
+    severity: { enum: ["info", "warning", "loss"] },
+    source: str,
+    line: nullable({ type: "integer", minimum: 1 }),
+    message: str,
+  },
 };
 
 const value = {
@@ -97,11 +106,12 @@ const project = {
 const source = {
   type: "object",
   additionalProperties: false,
-  required: ["path", "sha256", "bytes", "encoding", "script", "role", "repairs"],
+  required: ["path", "sha256", "bytes", "format", "encoding", "script", "role", "repairs"],
   properties: {
     path: str,
     sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
     bytes: { type: "integer", minimum: 0 },
+    format: { enum: ["text", "html", "pdf", "docx", "doc"] },
     encoding: str,
     script: { enum: ["simplified", "traditional"] },
     role: { enum: ["primary", "alternate"] },

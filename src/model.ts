@@ -1,11 +1,16 @@
 // The types of shared/DESIGN.md's output contract, plus the values stages hand each other.
+import type { NoteKind, Severity, Stage } from "./notes.js";
 
 export const SCHEMA_VERSION = 1 as const;
 
-/** What a stage repaired, dropped or doubted, with the (1-based, original-file) line it concerns. */
+/** What a stage repaired, dropped or doubted, with the (1-based, original-file) line it concerns.
+ *  Made by note() from the table of kinds in notes.ts. */
 export interface Note {
-  stage: string;
-  kind: string;
+  stage: Stage;
+  /** the step of the stage that wrote it ("mojibake", "boilerplate", "outline", …) */
+  step: string;
+  kind: NoteKind;
+  severity: Severity;
   source: string;
   line: number | null;
   message: string;
@@ -22,10 +27,14 @@ export interface Line {
 
 export type Script = "simplified" | "traditional";
 
+/** The input formats the read stage tells apart. */
+export type Format = "text" | "html" | "pdf" | "docx" | "doc";
+
 export interface Source {
   path: string;
   sha256: string;
   bytes: number;
+  format: Format;
   encoding: string;
   script: Script;
   role: "primary" | "alternate";

@@ -5,8 +5,8 @@
 // PDF's hard wraps undone.
 import type { Line, Note, Script } from "../model.js";
 import { removeBoilerplate, type Meta } from "./boilerplate.js";
-import { htmlToText } from "./html.js";
-import { repairMojibake } from "./mojibake.js";
+import { htmlToText } from "./html/index.js";
+import { repairMojibake } from "./mojibake/index.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
 import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";
 import { scriptOfLines, simplifyLines } from "./script.js";
@@ -23,42 +23,36 @@ export interface Cleaned {
   repairs: Record<string, number>;
 }
 
-export interface CleanOptions {
-  /** a hook to observe each step's result (used by `plans inspect --steps` and tests) */
-  onStep?: (name: string, lines: Line[]) => void;
-}
-
-export function clean(text: string, source: string, options: CleanOptions = {}): Cleaned {
+export function clean(text: string, source: string): Cleaned {
   const ctx: StepContext = { source };
   const notes: Note[] = [];
   const repairs: Record<string, number> = {};
   let lines = toLines(text);
-  const run = (name: string, step: CleanStep) => {
+  const run = (step: CleanStep) => {
     const r = step(lines, ctx);
     lines = r.lines;
     notes.push(...r.notes);
     addRepairs(repairs, r.repairs);
-    options.onStep?.(name, lines);
   };
-  run("mojibake", repairMojibake);
-  run("html", htmlToText);
-  run("long-lines", splitOverlongLines);
-  // the script is judged on the text converted whole, and the lines are converted one by one: where
-  // that is the same conversion it is made once
+  run(repairMojibake);
+  run(htmlToText);
+  run(splitOverlongLines);
+  // the script is judged on the whole text; a traditional text's lines are converted in one
+  // conversion of the whole where that gives the same lines
   const { script, simplified } = scriptOfLines(lines.map((l) => l.text));
-  run("simplify", simplifyLines(script, simplified));
-  run("normalize", normalizeWidth);
-  run("blank-lines", dropBlankLines);
-  run("pipe-tables", pipeTables);
+  run(simplifyLines(script, simplified));
+  run(normalizeWidth);
+  run(dropBlankLines);
+  run(pipeTables);
   let meta: Meta = {};
-  run("boilerplate", (ls, c) => {
+  run((ls, c) => {
     const r = removeBoilerplate(ls, c);
     meta = r.meta;
     return r;
   });
-  run("paragraphs", splitJoinedParagraphs);
-  run("unwrap", unwrapPdfLines);
-  run("spacing", collapseSpaces);
+  run(splitJoinedParagraphs);
+  run(unwrapPdfLines);
+  run(collapseSpaces);
   return { lines, script, meta, notes, repairs };
 }
 

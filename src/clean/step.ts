@@ -16,29 +16,9 @@ export interface StepResult {
 
 export type CleanStep = (lines: Line[], ctx: StepContext) => StepResult;
 
-/** [...text].length without building the array: the characters, a surrogate pair counted once. */
-export function codePointCount(text: string): number {
-  let n = text.length;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 /** Splits decoded text into numbered lines (CRLF, CR and LF all end a line). */
 export function toLines(text: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
-}
-
-export function note(stage: string, kind: string, ctx: StepContext, line: number | null, message: string): Note {
-  return { stage, kind, source: ctx.source, line, message };
 }
 
 export function addRepairs(into: Record<string, number>, from: Record<string, number>): void {
@@ -48,4 +28,9 @@ export function addRepairs(into: Record<string, number>, from: Record<string, nu
 /** A repairs record with one kind, empty when nothing was done (so reports list only what happened). */
 export function counted(kind: string, n: number): Record<string, number> {
   return n > 0 ? { [kind]: n } : {};
+}
+
+/** Adds n repairs of a kind (nothing when n is 0). */
+export function bump(repairs: Record<string, number>, key: string, n = 1): void {
+  if (n > 0) repairs[key] = (repairs[key] ?? 0) + n;
 }

@@ -1,7 +1,8 @@
 // Text tables printed as `a | b | c |` (what many sites' text export makes of an HTML table) become one
 // line per row with TAB-separated cells, the same form the HTML step gives real <table>s, so that
 // segmentation reads cells instead of guessing at separators.
-import { counted, note, type CleanStep, type StepResult } from "./step.js";
+import { counted, type CleanStep, type StepResult } from "./step.js";
+import { note } from "../notes.js";
 import type { Note } from "../model.js";
 
 /**
@@ -28,7 +29,7 @@ export const pipeTables: CleanStep = (lines, ctx): StepResult => {
   const out = [];
   for (const l of lines) {
     if (l.text.includes("|") && RULE.test(l.text) && l.text.trim() !== "") {
-      notes.push(note("clean", "rule-dropped", ctx, l.line, `dropped a line of rule characters (${l.text.length} chars)`));
+      notes.push(note("rule-dropped", ctx.source, l.line, `dropped a line of rule characters (${l.text.length} chars)`));
       continue;
     }
     if (isPipeRow(l.text)) {

@@ -2,27 +2,10 @@
 // does not end a sentence continues on the next line, unless the next line opens a heading, an item,
 // a box or a table row. Page numbers and the indentation a page break leaves are removed too.
 import type { Line, Note } from "../model.js";
-import { MARKER } from "./paragraphs.js";
-import { codePointCount, counted, note, type CleanStep, type StepResult } from "./step.js";
-
-/** Display width: CJK and full-width characters take two columns, as on the printed page. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        // a character beyond the BMP: one column, as none of the wide ranges reaches there
-        w += 1;
-        i++;
-        continue;
-      }
-    }
-    w += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 ? 2 : 1;
-  }
-  return w;
-}
+import { note } from "../notes.js";
+import { MARKER } from "../text/headings.js";
+import { codePointCount, displayWidth } from "../text/chars.js";
+import { counted, type CleanStep, type StepResult } from "./step.js";
 
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 /** SENTENCE_END.test(text) by the text's last code unit (-1 for an empty text; all the marks are in
@@ -32,32 +15,43 @@ const SENTENCE_MARKS = new Set([..."。！？；："].map((ch) => ch.charCodeAt(
 const endsSentence = (lastCode: number): boolean => SENTENCE_MARKS.has(lastCode);
 const lastCodeOf = (text: string): number => (text.length > 0 ? text.charCodeAt(text.length - 1) : -1);
 
+/** What makes text hard-wrapped, in display columns. */
+const WRAP = {
+  /** lines narrower than this are headings, table cells or paragraph ends, not wrapped lines */
+  minWidth: 30,
+  /** wrapped lines needed before a width is believed */
+  minLines: 20,
+  /** columns either side of a width counted with it: digits and Latin letters make printed lines ragged */
+  band: 2,
+  /** share of the wide lines that must fall in the band */
+  minShare: 0.3,
+  /** a line this much short of the full width still reached it (a wider last character did not fit) */
+  slack: 4,
+  /** a spaced line without clause punctuation up to this many characters is a table row */
+  tableRowChars: 40,
+} as const;
+
 /** The page's full line width, when the text was hard-wrapped: the most common width of long lines,
  *  provided that enough lines share it. Null for text with one paragraph per line. */
-export function wrapWidth(lines: Line[]): number | null {
-  return wrapWidthOf(lines.map((l) => displayWidth(l.text)));
-}
-
-/** wrapWidth from the lines' display widths. */
-function wrapWidthOf(lineWidths: number[]): number | null {
-  const widths = lineWidths.filter((w) => w >= 30);
-  if (widths.length < 20) return null;
+function wrapWidth(lineWidths: number[]): number | null {
+  const widths = lineWidths.filter((w) => w >= WRAP.minWidth);
+  if (widths.length < WRAP.minLines) return null;
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
   for (const [w, c] of counts) {
-    // a band of ±2 columns: digits and Latin letters make printed lines a little ragged
-    const band = c + (counts.get(w - 1) ?? 0) + (counts.get(w + 1) ?? 0) + (counts.get(w - 2) ?? 0) + (counts.get(w + 2) ?? 0);
+    let band = c;
+    for (let d = 1; d <= WRAP.band; d++) band += (counts.get(w - d) ?? 0) + (counts.get(w + d) ?? 0);
     if (band > bestCount || (band === bestCount && w > best)) {
       best = w;
       bestCount = band;
     }
   }
-  return bestCount >= widths.length * 0.3 ? best : null;
+  return bestCount >= widths.length * WRAP.minShare ? best : null;
 }
 
-const looksLikeTableRow = (t: string) => t.includes("\t") || (/\S\s+\S/.test(t) && !/[，。；、《》“”]/.test(t) && codePointCount(t) <= 40) || /^\d{1,3}$/.test(t);
+const looksLikeTableRow = (t: string) => t.includes("\t") || (/\S\s+\S/.test(t) && !/[，。；、《》“”]/.test(t) && codePointCount(t) <= WRAP.tableRowChars) || /^\d{1,3}$/.test(t);
 
 export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   const notes: Note[] = [];
@@ -65,15 +59,15 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   const body = lines.filter((l) => {
     if (!PAGE_NUMBER.test(l.text.trim())) return true;
     pageNumbers++;
-    notes.push(note("clean", "page-number-dropped", ctx, l.line, `dropped page number ${JSON.stringify(l.text.trim())}`));
+    notes.push(note("page-number-dropped", ctx.source, l.line, `dropped page number ${JSON.stringify(l.text.trim())}`));
     return false;
   });
   // each line's width is measured once: for the page width and as the last physical line of a join
   const widths = body.map((l) => displayWidth(l.text));
-  const width = wrapWidthOf(widths);
+  const width = wrapWidth(widths);
   if (width === null) return { lines: body, notes, repairs: counted("page-numbers-dropped", pageNumbers) };
-  // an output line is its first input line, the texts joined to it and where it ends; the objects
-  // are made once at the end, as the step made them join by join before (same keys, same order)
+  // an output line is its first input line, the texts joined to it and where it ends; each joined
+  // line is made once at the end, not again at every join
   const firsts: Line[] = [];
   const parts: string[][] = [];
   const ends: Array<number | null> = [];
@@ -88,7 +82,7 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
     const last = firsts.length - 1;
     const canJoin =
       last >= 0 &&
-      lastWidth >= width - 4 &&
+      lastWidth >= width - WRAP.slack &&
       !endsSentence(prevEnd) &&
       !MARKER.test(l.text) &&
       !tableRow(k) &&
@@ -110,13 +104,10 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
     lastWidth = widths[k];
   }
   const out = firsts.map((first, i): Line => {
-    const { physical: _p, ...l } = first as Physical;
-    if (ends[i] === null) return l;
-    const joined: Line = { ...l, text: parts[i].join("") };
+    if (ends[i] === null) return first;
+    const joined: Line = { ...first, text: parts[i].join("") };
     joined.end = ends[i]!;
     return joined;
   });
   return { lines: out, notes, repairs: { ...counted("lines-unwrapped", joins), ...counted("page-numbers-dropped", pageNumbers) } };
 };
-
-type Physical = Line & { physical?: string };

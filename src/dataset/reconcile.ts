@@ -1,6 +1,7 @@
 // reconcile: several sources of one plan become one document. Sources are grouped by county and title;
 // the most complete one is primary, the others are alternates, and what an alternate lacks is noted.
 import { SCHEMA_VERSION, type Note, type PlanDocument, type Source } from "../model.js";
+import { note as noteOf, type NoteKind } from "../notes.js";
 import type { Segmented } from "../segment/index.js";
 import type { ManifestInput } from "./emit.js";
 import type { SourceSummary } from "./source.js";
@@ -98,7 +99,7 @@ function lacks(primary: SourceResult, alt: SourceResult): Note[] {
   const headings = (s: Segmented) => new Set(s.chapters.flatMap((c) => [`${c.title}`, ...c.sections.map((x) => x.title)]).map(normTitle));
   const altHeadings = headings(alt.segmented);
   const missing = [...headings(primary.segmented)].filter((h) => !altHeadings.has(h));
-  const note = (kind: string, message: string) => notes.push({ stage: "reconcile", kind, source: src, line: null, message });
+  const note = (kind: NoteKind, message: string) => notes.push(noteOf(kind, src, null, message));
   note("alternate", `${src} is an alternate source of this plan; ${primary.source.path} is primary`);
   if (missing.length) note("alternate-lacks-headings", `lacks ${missing.length} of the primary's chapter/section headings: ${missing.slice(0, 12).join("、")}${missing.length > 12 ? "…" : ""}`);
   const count = (s: Segmented) => ({ indicators: s.indicators.length, projects: s.projects.length });

@@ -7,6 +7,7 @@ import { extractIndicators } from "./indicators.js";
 import { extractMetadata, type Metadata } from "./meta.js";
 import { parseOutline } from "./outline.js";
 import { extractProjects, extractProjectTables } from "./projects.js";
+import { note } from "../notes.js";
 
 export interface Segmented {
   meta: Metadata;
@@ -28,7 +29,7 @@ export function segment(lines: Line[], recordMeta: Record<string, string>, sourc
   notes.push(...outline.notes);
   const front = outline.bodyStart >= 0 ? lines.slice(0, outline.bodyStart) : lines.slice(0, 40);
   const meta = extractMetadata(front, recordMeta, lines.map((l) => l.text).join("\n"));
-  if (outline.chapters.length === 0) notes.push({ stage: "segment", kind: "no-outline", source, line: null, message: "no chapter headings (一、二、…) found: this may not be a plan" });
+  if (outline.chapters.length === 0) notes.push(note("no-outline", source, null, "no chapter headings (一、二、…) found: this may not be a plan"));
   const projects = extractProjects({ lines, positions: outline.positions, chapters: outline.chapters, boxes, source });
   notes.push(...projects.notes);
   return { meta, chapters: outline.chapters, indicators: ind.indicators, projects: [...projects.projects, ...tables.projects], notes };

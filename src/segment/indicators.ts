@@ -9,8 +9,10 @@
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
-import { MARKER } from "../clean/paragraphs.js";
 import { parseValue } from "./values.js";
+import { HAN } from "../text/chars.js";
+import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
+import { note } from "../notes.js";
 
 export interface IndicatorTables {
   indicators: Indicator[];
@@ -19,7 +21,6 @@ export interface IndicatorTables {
   consumed: Set<number>;
 }
 
-const HAN = "\\p{Script=Han}";
 const NATURE: Record<string, "binding" | "expected"> = { 约束性: "binding", 约束: "binding", 预期性: "expected", 预期: "expected" };
 const NATURE_RE = /^(?:约束性?|预期性?)$/u;
 /** A figure, a dash for "no figure", or a word that stands for zero. */
@@ -27,8 +28,7 @@ const VALUE_RE = /\d|^(?:[—–\-－―─]+|\/|／|不发生|零发生|杜绝|
 const UNIT_RE = /^(?:%|‰|％|人|起|次|宗|个|家|处|座|支|名|台|辆|小时|分钟|天|日|年|万元|亿元|元|吨|公里|千米|km|平方米|平方公里|人次|万人|户)$/u;
 /** Organisations end in these; a cell that does is a responsible department. */
 const ORG_RE = /(?:局|大队|支队|中队|委员会|管委会|委|办公室|办|中心|站|所|院|部|会|公司|政府|街道|集团)$/u;
-/** What starts a heading (一、 （一） 1. 专栏1 —— 附件, as clean's MARKER knows them) or a 第N章 line. */
-const isHeading = (t: string): boolean => MARKER.test(t) || /^第[一二三四五六七八九十]+[章节]/u.test(t);
+const isHeading = (t: string): boolean => OPENS_HEADING.test(t);
 const STACK_PIECE = new RegExp(`^[${HAN}]{1,2}$`, "u");
 const SPACED = new RegExp(`^[${HAN}](?:[ \\u3000][${HAN}]){2,}$`, "u");
 const FOOTNOTE_RE = /^注[：:]/u;
@@ -55,7 +55,7 @@ interface Found {
 function captionText(text: string): { caption: string; headerTail: string } | null {
   const t = text.trim();
   if (t.length > CAPTION_MAX || /[。；]$/.test(t) || !/指标|专栏|^表\s*\d/.test(t)) return null;
-  if (/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(t)) return null;
+  if (CHAPTER_OR_SECTION.test(t)) return null;
   // A bare table number ("1  晋江市…核心指标") is layout, not part of the name; "专栏 1：" loses the PDF's space.
   let caption = t.replace(/^\d{1,2}[\s\u3000]+(?=\S)/u, "").replace(/^(专栏|表)[\s\u3000]+(?=\d)/u, "$1");
   // PDF unwrapping can glue the first header cell onto the caption ("…完成情况2020年目标").
@@ -430,13 +430,10 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
         for (const row of rows) if (printed.has(row.no)) row[kind] = printed.get(row.no)!;
         if (rows.some((r) => r[kind] !== null)) spreadMerged(rows, kind);
         if (printed.size > 0) {
-          notes.push({
-            stage: "segment",
-            kind: "merged-cells",
-            source,
-            line: lines[table.bodyStart]!.line,
-            message: `${table.caption ?? "indicator table"}: ${kind} printed once per merged cell (${[...printed.entries()].map(([no, t]) => `${t}@${no}`).join(", ")}); each covers the rows back to the previous one`,
-          });
+          notes.push(
+            note("merged-cells", source, lines[table.bodyStart]!.line,
+              `${table.caption ?? "indicator table"}: ${kind} printed once per merged cell (${[...printed.entries()].map(([no, t]) => `${t}@${no}`).join(", ")}); each covers the rows back to the previous one`),
+          );
         }
       }
     }
@@ -450,14 +447,14 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
     const period = periodOf(table.caption ?? "", table.header);
     for (const row of rows) {
       if (row.name === "") {
-        notes.push({ stage: "segment", kind: "indicator-without-name", source, line: row.line, message: `row ${row.no} of ${table.caption ?? "an indicator table"} has no indicator name; dropped` });
+        notes.push(note("indicator-without-name", source, row.line, `row ${row.no} of ${table.caption ?? "an indicator table"} has no indicator name; dropped`));
         continue;
       }
       indicators.push(toIndicator(row, table, period, brackets));
     }
     const expectedRows = rows[rows.length - 1]!.no;
     if (expectedRows !== rows.length) {
-      notes.push({ stage: "segment", kind: "indicator-rows-missing", source, line: lines[table.bodyStart]!.line, message: `${table.caption ?? "indicator table"}: numbered up to ${expectedRows} but ${rows.length} rows were read` });
+      notes.push(note("indicator-rows-missing", source, lines[table.bodyStart]!.line, `${table.caption ?? "indicator table"}: numbered up to ${expectedRows} but ${rows.length} rows were read`));
     }
     for (let i = table.captionIndex ?? table.headerIndex; i < end; i++) consumed.add(i);
   }

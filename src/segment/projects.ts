@@ -2,9 +2,11 @@
 // chapter, a 工程 section with neither as one project, and the rows of project tables (序号 / 项目名称 /
 // 建设内容 / 建设年限 / 投资 / 牵头单位), whose stated total is checked against the rows.
 import type { Chapter, Line, Note, Project } from "../model.js";
+import { codePointCount } from "../text/chars.js";
 import type { Box } from "./boxes.js";
 import type { Position } from "./outline.js";
-import { ITEM_RE, SECTION_RE } from "./outline.js";
+import { ITEM_RE, SECTION_RE } from "../text/headings.js";
+import { note } from "../notes.js";
 
 /** An entry's name: its lead text up to the first ： or 。 */
 export function entryName(text: string): { name: string; description: string } {
@@ -53,7 +55,7 @@ function fromBoxes(ctx: Context, notes: Note[]): Project[] {
     if (!owner) continue;
     if (at.item !== null && at.section !== ctx.positions[owner.index].section) continue;
     entriesOf.get(owner)!.push({ no, text: it[2], index: i, line: ctx.lines[i].line });
-    notes.push({ stage: "segment", kind: "box-entry-displaced", source: ctx.source, line: ctx.lines[i].line, message: `entry ${no} of 专栏 "${owner.title}" stands after a page break, outside its box; attached to the box` });
+    notes.push(note("box-entry-displaced", ctx.source, ctx.lines[i].line, `entry ${no} of 专栏 "${owner.title}" stands after a page break, outside its box; attached to the box`));
   }
   for (const box of boxes) {
     const pos = ctx.positions[box.index];
@@ -203,7 +205,7 @@ function assignCells(cells: string[], fields: Field[]): Record<Field, string> {
   if (fields.includes("description") && before.length >= 2) {
     let longest = 0;
     before.forEach((c, k) => {
-      if (k > 0 && [...c].length >= [...before[longest]].length) longest = k;
+      if (k > 0 && codePointCount(c) >= codePointCount(before[longest])) longest = k;
     });
     r.name = before.slice(0, longest).join("");
     r.description = before.slice(longest).join("");
@@ -231,9 +233,9 @@ function checkStatedTotal(lines: Line[], headerAt: number, out: ProjectTable, ro
     if (!m) continue;
     const stated = Number(m[1]) * (m[2] === "亿元" && rows[0]?.investmentUnit === "万元" ? 10000 : 1);
     const count = /(\d+)\s*个项目/u.exec(lines[k].text);
-    if (Math.abs(stated - sum) > 0.01) out.notes.push({ stage: "segment", kind: "total-mismatch", source, line: lines[k].line, message: `the table states a total of ${m[1]}${m[2]} but its ${rows.length} rows add up to ${sum}${rows[0]?.investmentUnit ?? ""}` });
-    else out.notes.push({ stage: "segment", kind: "total-checked", source, line: lines[k].line, message: `the ${rows.length} rows add up to the stated total of ${m[1]}${m[2]}` });
-    if (count && Number(count[1]) !== rows.length) out.notes.push({ stage: "segment", kind: "count-mismatch", source, line: lines[k].line, message: `the table announces ${count[1]} projects but has ${rows.length} rows` });
+    if (Math.abs(stated - sum) > 0.01) out.notes.push(note("total-mismatch", source, lines[k].line, `the table states a total of ${m[1]}${m[2]} but its ${rows.length} rows add up to ${sum}${rows[0]?.investmentUnit ?? ""}`));
+    else out.notes.push(note("total-checked", source, lines[k].line, `the ${rows.length} rows add up to the stated total of ${m[1]}${m[2]}`));
+    if (count && Number(count[1]) !== rows.length) out.notes.push(note("count-mismatch", source, lines[k].line, `the table announces ${count[1]} projects but has ${rows.length} rows`));
     return;
   }
 }

@@ -1,14 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  collapseSpace,
-  decodeEntities,
-  detectHtmlKind,
-  expandSpans,
-  findTags,
-  htmlToText,
-  isChromeName,
-} from "../../src/clean/html.js";
+import { isChromeName } from "../../src/clean/html/chrome.js";
+import { collapseSpace } from "../../src/clean/html/dom.js";
+import { htmlToText } from "../../src/clean/html/index.js";
+import { detectHtmlKind } from "../../src/clean/html/kind.js";
+import { decodeEntities, findTags } from "../../src/clean/html/markup.js";
+import { expandSpans } from "../../src/clean/html/table.js";
 import { toLines } from "../../src/clean/step.js";
 import type { Line } from "../../src/model.js";
 
@@ -118,7 +115,7 @@ describe("htmlToText on plain text with stray tags", () => {
     expect(r.repairs["html-lines-emptied"]).toBe(4);
     expect(r.repairs["html-entities-decoded"]).toBe(5);
     expect(r.notes.filter((n) => n.kind !== "markup-line-dropped")).toEqual([
-      { stage: "clean", kind: "html-dropped", source: "test", line: 9, message: "dropped <script> (22 chars)" },
+      { stage: "clean", step: "html", kind: "html-dropped", severity: "loss", source: "test", line: 9, message: "dropped <script> (22 chars)" },
     ]);
     // every line that held only markup is accounted for, by its number
     expect(r.notes.filter((n) => n.kind === "markup-line-dropped")).toHaveLength(r.repairs["html-lines-emptied"]!);
@@ -262,6 +259,7 @@ describe("helpers", () => {
     });
     expect(decodeEntities("R&D &foo; &notit; A & B")).toEqual({ text: "R&D &foo; &notit; A & B", count: 0 });
     expect(decodeEntities("&nbsp;&nbsp;").text).toBe("  ");
+    expect(decodeEntities("&AMP;&ensp;&#160;&#0;&#xD800;&#128;")).toEqual({ text: "&  \ufffd\ufffd€", count: 6 });
   });
 
   it("finds only well-formed tags with HTML element names", () => {

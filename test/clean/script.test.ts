@@ -1,32 +1,13 @@
-// script.ts converts with OpenCC's own tries but steps over characters that start no entry itself:
-// its output must be OpenCC's converter's, character for character.
-import * as OpenCC from "opencc-js";
+// script.ts judges a text's script on the conversion of the text whole and converts its lines from
+// that same conversion where it splits back into them.
 import { describe, expect, it } from "vitest";
-import { decode } from "../../src/decode/index.js";
-import { convertToSimplified, scriptOfLines } from "../../src/clean/script.js";
+import { decode } from "../../src/read/decode/index.js";
+import { toSimplified } from "../../src/clean/opencc.js";
+import { detectScript, scriptOfLines, traditionalShare } from "../../src/clean/script.js";
 import { toLines } from "../../src/clean/step.js";
 import { readBytes, seedNames } from "../helpers.js";
 
-const reference = OpenCC.Converter({ from: "t", to: "cn" });
-
-describe("convertToSimplified", () => {
-  it.each(seedNames())("converts %s as OpenCC does", (name) => {
-    const d = decode(readBytes(`seeds/${name}`), name);
-    if (!d.ok) throw new Error(d.message);
-    expect(convertToSimplified(d.text)).toBe(reference(d.text));
-  });
-
-  it("handles phrases, description sequences, characters beyond the BMP and lone surrogates as OpenCC does", () => {
-    const samples = [
-      "著作權法規定，頭髮乾燥，乾隆年間，於臺灣發電。",
-      "⿰氵⿱亠口 ⿲木木木 ⿵冂一 ⿰",
-      "𠀀𠀁說話 \ud800 這個\udc00們",
-      "简体文字不变：应急管理规划。",
-      "",
-    ];
-    for (const s of samples) expect(convertToSimplified(s)).toBe(reference(s));
-  });
-
+describe("scriptOfLines", () => {
   it.each(seedNames())("judges %s's script and converts its lines as the separate steps do", (name) => {
     const d = decode(readBytes(`seeds/${name}`), name);
     if (!d.ok) throw new Error(d.message);
@@ -35,7 +16,7 @@ describe("convertToSimplified", () => {
     if (script === "simplified") expect(simplified).toBeNull();
     else {
       expect(simplified).not.toBeNull();
-      expect(simplified).toEqual(texts.map(convertToSimplified));
+      expect(simplified).toEqual(texts.map(toSimplified));
     }
   });
 
@@ -44,5 +25,21 @@ describe("convertToSimplified", () => {
     const { script, simplified } = scriptOfLines(texts);
     expect(script).toBe("traditional");
     expect(simplified).toBeNull();
+  });
+});
+
+describe("detectScript", () => {
+  it("stops counting once the verdict is sure, and gives the verdict of the whole count", () => {
+    const texts = seedNames().map((name) => {
+      const d = decode(readBytes(`seeds/${name}`), name);
+      if (!d.ok) throw new Error(d.message);
+      return d.text;
+    });
+    // mixtures around the threshold: simplified text with a growing share of a traditional one
+    const simplified = texts.find((t) => traditionalShare(t) < 0.01)!;
+    const traditional = texts.find((t) => traditionalShare(t) > 0.2)!;
+    for (let k = 0; k <= 40; k++) texts.push(simplified.slice(0, 4000) + traditional.slice(0, k * 20), traditional.slice(0, k * 20) + simplified.slice(0, 4000));
+    for (const t of texts) expect(detectScript(t)).toBe(traditionalShare(t) > 0.02 ? "traditional" : "simplified");
+    expect(new Set(texts.map(detectScript))).toEqual(new Set(["simplified", "traditional"]));
   });
 });

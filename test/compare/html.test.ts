@@ -34,7 +34,7 @@ const SHOT_WIDTH = 1280;
 const SHOT_MAX_HEIGHT = 1800;
 const PHONE = 375;
 
-const dataset = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
+const dataset = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
 const docs = (...slugs: string[]) => slugs.map((s) => dataset.documents.find((d) => d.slug === s)!);
 const INFO: PageInfo = { version: "0.0.0-test", manifest: "ab".repeat(32), command: "plans compare yongjia linan --format html" };
 /** Beyond the side-by-side limit: twelve counties cloned from the seeds as the bench does. */

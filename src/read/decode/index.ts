@@ -1,11 +1,14 @@
-// decode: bytes → text. BOM first, then strict UTF-8, then a choice among GB18030, Big5 and UTF-16
-// made on evidence: jschardet's guess, an HTML <meta charset>, and how much the candidate decodings
-// read like real Chinese (the share of their Han characters that are common ones).
+// The bytes of a text or HTML file → text. BOM first, then strict UTF-8, then a choice among GB18030,
+// Big5 and UTF-16 made on evidence: jschardet's guess, an HTML <meta charset>, and how much the
+// candidate decodings read like real Chinese (the share of their Han characters that are common ones).
 import iconv from "iconv-lite";
-import type { Note } from "../model.js";
-import { sniffBinaryNoise, sniffFormat } from "./sniff.js";
+import type { Note } from "../../model.js";
+import { refuse, type Refused } from "../result.js";
+import { sniffBinaryNoise, sniffNotDocument } from "../sniff.js";
 import { commonHanTable } from "./common-han.js";
 import { chineseGuess } from "./charset.js";
+import { isCjkPunctuationCode, isHanCode } from "../../text/chars.js";
+import { note } from "../../notes.js";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
@@ -18,13 +21,6 @@ export interface Decoded {
   /** 0..1: 1 for a BOM or valid UTF-8; for a detected encoding, the margin of evidence over the runner-up */
   confidence: number;
   notes: Note[];
-}
-
-export interface Refused {
-  ok: false;
-  /** what the bytes look like: "empty", "pdf", "zip", "png", … */
-  kind: string;
-  message: string;
 }
 
 export type DecodeResult = Decoded | Refused;
@@ -88,12 +84,14 @@ export function readability(text: string): number {
     const c = text.charCodeAt(i);
     if (c === 0xfffd || (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) || (c >= 0xe000 && c <= 0xf8ff)) bad += 1;
     else if (c < 0x80) good += 0.3; // ASCII is neutral-good: every encoding gets it right
-    else if (c >= 0x3400 && c <= 0x9fff) {
+    // punctuation before Han: 〇 and 々 are both, and read as good whatever their rarity
+    else if (isCjkPunctuationCode(c) || (c >= 0x2010 && c <= 0x2027)) good += 1;
+    else if (isHanCode(c)) {
       han += 1;
       hit += table[c];
-    } else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) good += 1;
+    }
   }
-  // the same arithmetic as commonHanShare(text) * han
+  // the common share of the Han characters times their number, in the order that arithmetic had
   const commonHan = han === 0 ? 0 : (hit / han) * han;
   good += commonHan;
   bad += han - commonHan;
@@ -120,7 +118,7 @@ function detect(bytes: Uint8Array, source: string): Decoded {
   const best = scored[0];
   const notes: Note[] = [];
   if (declared && declared !== best.enc && declared !== "utf-8") {
-    notes.push({ stage: "decode", kind: "charset-mismatch", source, line: null, message: `page declares ${declared} but the bytes read as ${best.enc}` });
+    notes.push(note("charset-mismatch", source, null, `page declares ${declared} but the bytes read as ${best.enc}`));
   }
   const confidence = Math.max(0, Math.min(1, best.score - scored[1].score + (best.score > 0.9 ? 0.5 : 0)));
   // a file within the sample was decoded whole already
@@ -151,7 +149,7 @@ function decodeMixed(bytes: Uint8Array, source: string): Decoded | null {
   const parts = lines.map((l, i) => {
     if (isUtf8(l)) return decodeAs(l, "utf-8");
     const alt = detect(l, source);
-    notes.push({ stage: "decode", kind: "mixed-encoding", source, line: i + 1, message: `line is not UTF-8; decoded as ${alt.encoding}` });
+    notes.push(note("mixed-encoding", source, i + 1, `line is not UTF-8; decoded as ${alt.encoding}`));
     return alt.text;
   });
   return { ok: true, text: parts.join(""), encoding: "utf-8", method: "mixed", confidence: 0.8, notes };
@@ -159,14 +157,13 @@ function decodeMixed(bytes: Uint8Array, source: string): Decoded | null {
 
 /** Decodes a file's bytes into text, or refuses bytes that are not text. `source` names the file in notes. */
 export function decode(bytes: Uint8Array, source: string): DecodeResult {
-  if (bytes.length === 0) return { ok: false, kind: "empty", message: `${source}: the file is empty` };
   const bom = bomOf(bytes);
   if (bom) {
     const text = decodeAs(bytes.subarray(bom.length), bom.enc);
     return { ok: true, text, encoding: bom.enc, method: "bom", confidence: 1, notes: [] };
   }
-  const format = sniffFormat(bytes);
-  if (format) return refuse(source, format.kind, format.what);
+  const binary = sniffNotDocument(bytes);
+  if (binary) return refuse(source, binary.kind, binary.what);
   // strict decoding both tests and decodes: on success its text is what a lenient decoder gives
   const utf8 = utf8OrNull(bytes);
   if (utf8 !== null && !sniffBinaryNoise(bytes)) return { ok: true, text: utf8, encoding: "utf-8", method: "utf-8", confidence: 1, notes: [] };
@@ -180,7 +177,7 @@ export function decode(bytes: Uint8Array, source: string): DecodeResult {
         encoding: "utf-8",
         method: "utf-8",
         confidence: 1,
-        notes: [{ stage: "decode", kind: "truncated", source, line: lineCount, message: `dropped ${cut} byte(s) of a multi-byte character cut off at the end of the file` }],
+        notes: [note("truncated", source, lineCount, `dropped ${cut} byte(s) of a multi-byte character cut off at the end of the file`)],
       };
     }
   }
@@ -191,10 +188,6 @@ export function decode(bytes: Uint8Array, source: string): DecodeResult {
   const noise = detected.encoding.startsWith("utf-16") && readability(detected.text) > 0.8 ? null : sniffBinaryNoise(bytes);
   if (noise) return refuse(source, noise.kind, noise.what);
   return detected;
-}
-
-function refuse(source: string, kind: string, what: string): Refused {
-  return { ok: false, kind, message: `${source}: not a text file: it looks like ${what}` };
 }
 
 function countLines(bytes: Uint8Array): number {

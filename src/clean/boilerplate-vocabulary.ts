@@ -1,0 +1,67 @@
+// What government sites wrap around a plan, as data: the words and patterns that mark a line or an
+// HTML element as site furniture, the keys of a 政府信息公开 record's metadata block, the titles of a
+// table of contents, and the spam mirror sites inject. Grouped by concept; the rules that use them
+// are in boilerplate.ts (lines of text) and html.ts (elements of a page). Patterns are sources of
+// regular expressions, matched anywhere in a line unless anchored.
+
+/** Phrases that make a line site furniture wherever it stands, grouped by what they are. */
+export const SITE_FURNITURE = {
+  /** the registration every Chinese site prints in its footer */
+  registration: ["ICP备", "ICP证", "公网安备", "网站标识码"],
+  rights: ["版权所有", "Copyright", "All Rights Reserved"],
+  /** visitor and read counters */
+  counters: ["访问量", "浏览次数", "阅读次数", "点击数"],
+  /** who runs the site and how to reach them */
+  owners: ["主办[:：单]", "承办[:：单]", "技术支持[:：]", "联系电话[:：]", "联系我们"],
+  /** where the page is in the site, and links to other pages */
+  navigation: ["网站地图", "当前位置", "您现在的位置", "上一篇", "下一篇", "相关政策解读", "相关链接", "附件下载", "信息公开元数据", "政策文件库"],
+  /** the page's tools: QR codes, bookmarks, accessibility, print and close buttons, font size, share */
+  pageTools: ["扫一扫", "手机浏览", "欢迎您", "设为首页", "加入收藏", "无障碍", "长者模式", "关闭窗口", "【打印】", "【关闭】", "字号[:：]", "^分享[:：]?$", "^打印$"],
+} as const;
+
+/** Words that are furniture only in a short line at the head or foot of a page: menus and tools. */
+export const EDGE_FURNITURE = {
+  pageTools: ["分享", "打印", "收藏", "简体", "繁体", "字号", "大\\s*中\\s*小", "返回顶部"],
+  account: ["首页", "登录", "注册", "搜索"],
+  /** the site's sections */
+  menus: ["政务公开", "信息公开", "办事服务", "互动交流"],
+} as const;
+
+/** HTML elements that hold site furniture: navigation, page header and footer, forms and frames. */
+export const FURNITURE_ELEMENTS = ["form", "button", "input", "select", "textarea", "iframe", "nav", "header", "footer", "aside"] as const;
+
+/** Words of an element's id or class (split on punctuation and camelCase) that mark it as furniture. */
+export const FURNITURE_CLASS_WORDS = {
+  navigation: ["nav", "navbar", "navigation", "menu", "menubar", "submenu", "topmenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "bread"],
+  pageParts: ["footer", "header", "sidebar", "toolbar", "topbar", "copyright"],
+  sharing: ["share", "sharing"],
+} as const;
+
+/** Words of an id or class that make a "header" or "footer" the article's own (its title, date and
+ *  source), which is content. */
+export const CONTENT_CLASS_WORDS = ["article", "content", "detail", "main", "post", "entry", "doc", "text", "con", "zoom", "body"] as const;
+
+/** Elements never dropped as furniture, whatever their class: they hold the page. */
+export const PAGE_ELEMENTS = ["html", "body", "main", "article"] as const;
+
+/** Keys of a 政府信息公开 record's metadata block (索引号 … 主题词), grouped by what they say. */
+export const RECORD_KEYS = {
+  filing: ["索引号", "主题分类", "公文种类", "体裁分类", "组配分类"],
+  issuer: ["发布机构", "发布单位", "发文机关", "发文单位", "所属机构", "信息来源", "来源"],
+  dates: ["成文日期", "发文日期", "发布日期", "发布时间", "公文生成日期", "生成日期", "生效日期", "废止日期"],
+  document: ["文号", "发文字号", "标题", "名称", "内容概述", "关键词", "主题词"],
+  disclosure: ["公开方式", "公开范围", "公开时限", "有效性"],
+} as const;
+
+/** The title of a table of contents, a whole line. */
+export const CONTENTS_TITLES = ["目\\s*录", "目\\s*次", "contents"] as const;
+
+/** Spam injected into mirrored government pages, with weights: 2 for words that do not occur in plan
+ *  prose, 1 for words that need company to be spam. A line or clause scoring SPAM_THRESHOLD is spam. */
+export const SPAM_TERMS = {
+  porn: [["色情", 2], ["喷液", 2], ["呻吟", 2], ["无码", 2], ["乱伦", 2], ["偷拍", 2], ["性爱", 2], ["做爱", 2], ["裸聊", 2], ["一级毛片", 2], ["人妻", 2], ["熟女", 2], ["高潮", 1], ["抽搐", 1], ["美女", 1], ["女人", 1], ["激情", 1], ["丝袜", 1], ["制服", 1], ["成人", 1]],
+  gambling: [["博彩", 2], ["百家乐", 2], ["老虎机", 2], ["六合彩", 2], ["时时彩", 2], ["娱乐城", 2], ["澳门赌", 2], ["威尼斯人", 2], ["葡京", 2], ["太阳城", 2], ["真人视讯", 2], ["棋牌", 1], ["彩票", 1], ["赌博", 1]],
+  piratedVideo: [["av在线", 2], ["日韩", 2], ["欧美精品", 2], ["一区二区", 2], ["成人电影", 2], ["视频", 1], ["在线观看", 1], ["免费观看", 1], ["国产", 1], ["精品", 1]],
+  other: [["代孕", 2], ["私服", 2]],
+} as const satisfies Record<string, ReadonlyArray<readonly [string, number]>>;
+export const SPAM_THRESHOLD = 3;
