@@ -3,10 +3,12 @@
 import { Command } from "commander";
 import { FORMATS } from "./compare/formats.js";
 import type { IngestOptions } from "./commands/ingest.js";
-import { UserError } from "./commands/io.js";
+import { handleInterrupts, onInterrupt } from "./commands/interrupt.js";
+import { isSystemError, systemReason, UserError } from "./commands/io.js";
 import { version } from "./version.js";
 
 export async function main(argv: string[]): Promise<void> {
+  handleInterrupts();
   // `plans inspect f | head`: a reader that stops early is not an error, as with any Unix filter
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(0);
@@ -37,17 +39,20 @@ export async function main(argv: string[]): Promise<void> {
       if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--jobs wants a whole number from 1 to 64, not "${v}"`);
       return n;
     })
+    .option("--force", "write into an output folder that is not a plans dataset; its files are kept")
     .option("--no-cache", "parse every file again instead of reusing unchanged files' results from <out>/.cache")
     .option("--times", "print how the time went, per stage, to stderr")
     .action(async (paths: string[], opts: IngestOptions) => {
       // without a cache everything is parsed: the keyword worker starts before anything else loads,
       // so that its second of dictionary loading overlaps all the rest
       const cold = opts.cache === false || !(await import("./commands/cache.js")).hasCache(opts.out);
-      const keywords = cold ? (await import("./segment/keywords-pool.js")).startKeywordWorker() : null;
+      const keywords = cold ? (await import("./dataset/keywords-pool.js")).startKeywordWorker() : null;
+      const forget = keywords ? onInterrupt(() => keywords.stopNow()) : () => {};
       try {
         const { ingestCommand } = await import("./commands/ingest.js");
         process.exitCode = await ingestCommand(paths, opts, keywords);
       } finally {
+        forget();
         await keywords?.close();
       }
     });
@@ -99,6 +104,11 @@ function exitWith(e: unknown): never {
   if (typeof ce.code === "string" && ce.code.startsWith("commander.")) {
     // commander has printed its own message; help and version are not errors
     process.exit(ce.code === "commander.helpDisplayed" || ce.code === "commander.version" ? 0 : 2);
+  }
+  if (isSystemError(e)) {
+    // the system refused something plans did not expect to fail (it names the path): not a bug
+    process.stderr.write(`plans: ${e.path ? `${e.path}: ` : ""}${e.syscall ?? "a system call"} failed (${systemReason(e)})\n`);
+    process.exit(2);
   }
   process.stderr.write(`plans: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
   process.exit(70);

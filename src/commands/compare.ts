@@ -12,7 +12,7 @@ import { renderMarkdown } from "../compare/render/markdown.js";
 import { renderTable } from "../compare/render/table.js";
 import type { PlanDocument } from "../model.js";
 import { version } from "../version.js";
-import { collectInputs, recoverInterrupted, writeAtomically, writeFileAtomically } from "./files.js";
+import { checkOutput, collectInputs, recoverInterrupted, writeAtomically, writeFileAtomically } from "./files.js";
 import { EXIT, UserError } from "./io.js";
 import { table } from "./ui.js";
 
@@ -40,6 +40,7 @@ export async function openDataset(dir: string, say: (s: string) => void): Promis
   recoverInterrupted(dir);
   if (!existsSync(manifestPath)) {
     if (!existsSync("seeds")) throw new UserError(`${dir}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${dir}\` first`);
+    checkOutput(dir, ["seeds"]);
     say(`plans: no dataset in ${dir}/; building it from seeds/ first`);
     // the pipeline (and its dictionaries) is loaded only when there is something to build
     const { ingest } = await import("../dataset/ingest.js");

@@ -10,11 +10,12 @@ import { newTimes, sha256, type StageTimes } from "../dataset/source.js";
 import { defaultJobs, OutOfMemory, PARSE_HEAP_MB, startParsePool, type ParsePool, type ParseReply } from "../dataset/parse-pool.js";
 import { assignDocuments, planDocuments, reconcile, type SourceResult } from "../dataset/reconcile.js";
 import type { PlanDocument } from "../model.js";
-import { startKeywordWorker, type KeywordWorker } from "../segment/keywords-pool.js";
+import { isKeywordsUnavailable, startKeywordWorker, type KeywordWorker } from "../dataset/keywords-pool.js";
 import { version } from "../version.js";
 import { openCache, type CachedSource, type SourceCache } from "./cache.js";
-import { collectInputs, openStaging, recoverInterrupted, type Staging } from "./files.js";
-import { EXIT, UserError } from "./io.js";
+import { checkOutput, collectInputs, datasetFilesIn, openStaging, recoverInterrupted } from "./files.js";
+import { onInterrupt } from "./interrupt.js";
+import { cannotWrite, EXIT, isSystemError, UserError } from "./io.js";
 import { progress, table } from "./ui.js";
 
 export interface IngestOptions {
@@ -31,6 +32,8 @@ export interface IngestOptions {
   cache?: boolean;
   /** per-stage milliseconds, summed over the files parsed, go to stderr */
   times?: boolean;
+  /** write into an output folder that is not a plans dataset (its files are kept) */
+  force?: boolean;
 }
 
 /** A county plan is well under 2 MB; a far larger file is a corpus or an archive, not one plan. */
@@ -94,6 +97,11 @@ class Parser {
     await this.pool?.close();
     await this.keywords?.close();
   }
+
+  /** Stops the keyword worker before the process exits on Ctrl-C (the parse workers end with it). */
+  stopNow(): void {
+    this.keywords?.stopNow();
+  }
 }
 
 /**
@@ -109,8 +117,9 @@ export function workersFor(jobs: number, files: number, bytes: number): number {
 /** `keywords`: a keyword worker already started (see Parser), or null to start one when needed */
 export async function ingestCommand(paths: string[], options: IngestOptions, keywords: KeywordWorker | null = null): Promise<number> {
   const targets = paths.length ? paths : ["seeds"];
+  const { files, problems } = collectInputs(targets, { skip: options.out });
+  checkOutput(options.out, targets, { force: options.force });
   recoverInterrupted(options.out);
-  const { files, problems } = collectInputs(targets);
   const maxBytes = (options.maxSize ?? DEFAULT_MAX_MB) * 1024 * 1024;
   const candidates: Candidate[] = [];
   let totalBytes = 0;
@@ -127,6 +136,8 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
       problems.push(`${f.abs}: cannot read (${(e as NodeJS.ErrnoException).code})`);
     }
   }
+  // in path order, so that of byte-identical files the first by path is the one parsed
+  candidates.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const warn = () => {
     for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
   };
@@ -134,16 +145,23 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
     warn();
     throw new UserError(`nothing to ingest in ${targets.join(", ")}`);
   }
-  const staging = openStaging(options.out, { scratch: options.check });
+  const staging = openStaging(options.out, { scratch: options.check, force: options.force });
+  const outName = `${options.out.replace(/\/+$/, "") || "/"}/`;
   const useCache = options.cache !== false;
   const parser = new Parser(workersFor(options.jobs ?? defaultJobs(), candidates.length, totalBytes), keywords);
+  const forget = onInterrupt(() => {
+    parser.stopNow();
+    staging.abort();
+  }, `interrupted; ${outName} unchanged`);
   const t0 = performance.now();
   let rows: string[][];
   let skippedCount = 0;
+  const duplicates: Array<{ rel: string; sha: string; bytes: number; of: string }> = [];
   try {
     const cache = openCache(useCache ? options.out : null, staging.dir);
     const bar = progress(candidates.length);
     const parsed = new Map<string, Parsed>();
+    const firstWithBytes = new Map<string, string>();
     try {
       let done = 0;
       await forEachLimited(candidates, parser.lanes, async (f) => {
@@ -154,7 +172,16 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
           problems.push(`${f.abs}: cannot read (${(e as NodeJS.ErrnoException).code})`);
           return;
         }
+        // files start in path order and are read before anything is awaited: the first of
+        // byte-identical files is the first by path, whatever the number of workers
         const sha = sha256(bytes);
+        const original = firstWithBytes.get(sha);
+        if (original !== undefined) {
+          duplicates.push({ rel: f.rel, sha, bytes: bytes.length, of: original });
+          bar.tick(done++, f.rel);
+          return;
+        }
+        firstWithBytes.set(sha, f.rel);
         const key = cache.keyOf(f.rel, sha);
         const hit = cache.lookup(key);
         if (hit) cache.keep(key, hit);
@@ -175,12 +202,17 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
     if (summaries.length === 0) throw new UserError("no plan could be ingested");
     const planned = planDocuments(summaries);
     assignDocuments(inputs, planned);
-    const byPath = new Map(ordered.map((p) => [p.record.input.path, p]));
+    const byPath = new Map(inputs.map((i) => [i.path, i]));
+    for (const d of duplicates) {
+      const original = byPath.get(d.of)!;
+      inputs.push({ path: d.rel, sha256: d.sha, bytes: d.bytes, encoding: original.encoding, document: original.document, status: "duplicate", duplicateOf: d.of });
+    }
+    const parsedByPath = new Map(ordered.map((p) => [p.record.input.path, p]));
     const emitter = new DatasetEmitter(staging);
     rows = [];
     for (const doc of planned) {
       const sources: SourceResult[] = [];
-      for (const path of doc.paths) sources.push(await loadSource(parser, cache, byPath.get(path)!));
+      for (const path of doc.paths) sources.push(await loadSource(parser, cache, parsedByPath.get(path)!));
       let t = performance.now();
       const d = reconcile(sources, doc.slug);
       parser.times.reconcile += performance.now() - t;
@@ -193,21 +225,31 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
     cache.finish();
   } catch (e) {
     staging.abort();
-    throw e;
+    forget();
+    throw asUserError(e, staging.dir, options.out);
   } finally {
     await parser.close();
   }
   if (options.times) {
     const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
-    process.stderr.write(`plans: ${parser.parsedFiles} of ${candidates.length} files parsed, ${candidates.length - parser.parsedFiles} from the cache${parser.parsedAlone ? `, ${parser.parsedAlone} again alone after a worker ran out of heap` : ""}; wall ${ms(performance.now() - t0)}; per stage, summed over threads (emit includes writing): ${Object.entries(parser.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`);
+    const distinct = candidates.length - duplicates.length;
+    process.stderr.write(`plans: ${parser.parsedFiles} of ${distinct} files parsed, ${distinct - parser.parsedFiles} from the cache${duplicates.length ? `, ${duplicates.length} duplicates not parsed` : ""}${parser.parsedAlone ? `, ${parser.parsedAlone} again alone after a worker ran out of heap` : ""}; wall ${ms(performance.now() - t0)}; per stage, summed over threads (emit includes writing): ${Object.entries(parser.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`);
   }
   let status: number = EXIT.ok;
   if (options.check) {
     status = check(staging.dir, options.out);
     staging.abort();
+    forget();
   } else {
-    staging.commit();
-    if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(rows) + `\nwrote ${rows.length} documents and their tables to ${options.out}/\n`);
+    try {
+      staging.commit();
+    } catch (e) {
+      staging.abort();
+      throw e;
+    } finally {
+      forget();
+    }
+    if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(rows) + `\nwrote ${rows.length} documents and their tables to ${outName}\n`);
   }
   const passedOver = problems.length + skippedCount;
   if (options.strict && passedOver > 0 && status === EXIT.ok) {
@@ -215,6 +257,20 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
     return EXIT.drift;
   }
   return status;
+}
+
+/**
+ * What the user can act on, as one line: a file of the dataset (or of the cache in it) that cannot
+ * be written, named by where it was going; nodejieba's native module missing, with how to rebuild it.
+ */
+function asUserError(e: unknown, staged: string, out: string): unknown {
+  if (e instanceof UserError) return e;
+  if (isKeywordsUnavailable(e)) return new UserError(`nodejieba's native module does not load (${(e as Error).message.split("\n")[0]}); rebuild it with \`npm rebuild nodejieba\` (it needs a C++ compiler, make and python3)`);
+  if (isSystemError(e)) {
+    const path = e.path && e.path.startsWith(staged) ? join(out, e.path.slice(staged.length)) : e.path ?? out;
+    return cannotWrite(path, e);
+  }
+  return e;
 }
 
 /** Parses a file the cache could not serve and records the result in this run's cache. */
@@ -272,7 +328,9 @@ function check(built: string, out: string): number {
       return [];
     }
   };
-  const existing = new Set(list(out));
+  // a file a user keeps beside the dataset is not drift: only what the dataset's manifest names is
+  const ours = datasetFilesIn(out) ?? new Set<string>();
+  const existing = new Set(list(out).filter((f) => ours.has(f)));
   const fresh = list(built);
   const changed: string[] = [];
   for (const name of fresh) {

@@ -3,6 +3,7 @@
 import cliProgress from "cli-progress";
 import Table from "cli-table3";
 import wrapAnsi from "wrap-ansi";
+import { onInterrupt } from "./interrupt.js";
 
 export interface TableOptions {
   /** column widths in terminal cells, borders' padding included; long cells wrap to fit */
@@ -44,8 +45,13 @@ export function progress(total: number): Progress {
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { file: "" });
+  // cli-progress hid the cursor and turned line wrap off: Ctrl-C must give them back
+  const forget = onInterrupt(() => bar.stop());
   return {
     tick: (i, label) => bar.update(i + 1, { file: label }),
-    done: () => bar.stop(),
+    done: () => {
+      forget();
+      bar.stop();
+    },
   };
 }

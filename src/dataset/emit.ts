@@ -6,14 +6,17 @@ import type { Indicator, PlanDocument, Value } from "../model.js";
 import { SCHEMA_VERSION } from "../model.js";
 
 export interface ManifestInput {
+  /** unique: relative to the common folder of the paths the user named */
   path: string;
   sha256: string;
   bytes: number;
   encoding: string | null;
-  /** the slug of the document it went to, or null when it was skipped */
+  /** the slug of the document it went to (a duplicate's: its original's), or null when it was skipped */
   document: string | null;
-  status: "ok" | "skipped";
+  status: "ok" | "skipped" | "duplicate";
   reason?: string;
+  /** a duplicate's original: the first input (by path) with the same bytes, which alone was parsed */
+  duplicateOf?: string;
 }
 
 const BOM = "\ufeff";
@@ -69,6 +72,9 @@ const CSV_FILES: Record<string, CsvFile> = {
     rows: (d) => d.projects.map((p) => [d.slug, p.chapter, p.section, p.group, p.no, p.name, p.source, p.investment, p.investmentUnit, p.years, p.lead, p.description]),
   },
 };
+
+/** The dataset's table files, by name. */
+export const TABLE_FILES: readonly string[] = Object.keys(CSV_FILES);
 
 /** CSV records without a header: the body of a dataset CSV, appended document by document. */
 function csvRecords(rows: unknown[][]): string {

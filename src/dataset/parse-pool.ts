@@ -2,7 +2,7 @@
 // the result: a file's parse depends on its bytes and path only, and the caller orders the results.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { KeywordWorker } from "../segment/keywords-pool.js";
+import type { KeywordWorker } from "./keywords-pool.js";
 import type { ManifestInput } from "./emit.js";
 import type { SourceSummary, StageTimes } from "./source.js";
 
@@ -50,11 +50,14 @@ export class OutOfMemory extends Error {}
 export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = PARSE_HEAP_MB): ParsePool {
   let next = 0;
   const waiting = new Map<number, { path: string; worker: Worker; resolve: (r: ParseReply) => void; reject: (e: Error) => void }>();
+  // once a worker has failed, every file waiting and every file asked for later fails with it
+  let failed: Error | null = null;
   const failAll = (e: Error) => {
+    failed ??= e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  keywords.onError((e) => failAll(new Error(`the keyword worker failed: ${e.message}`)));
+  keywords.onError((e) => failAll(new Error(`the keyword worker failed: ${e.message}`, { cause: e })));
   const spawn = (limited: boolean, onOutOfMemory: () => void): Worker => {
     const port = keywords.connect();
     const w = new Worker(new URL("./parse-worker.js", import.meta.url), {
@@ -70,7 +73,7 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
       else job.resolve(m);
     });
     w.on("error", (e: Error & { code?: string }) => {
-      if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return failAll(new Error(`a parse worker failed: ${e.message}`));
+      if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return failAll(new Error(`a parse worker failed: ${e.message}`, { cause: e }));
       // every file this worker had is given back; which one was too large is not known
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
@@ -89,6 +92,7 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
   for (let k = 0; k < jobs; k++) workers.push(spawn(true, replace(k)));
   const post = (w: Worker, path: string, bytes: Uint8Array, sha256: string) =>
     new Promise<ParseReply>((resolve, reject) => {
+      if (failed) return reject(failed);
       const id = next++;
       waiting.set(id, { path, worker: w, resolve, reject });
       // the bytes are moved, not copied: the caller is done with them

@@ -2,7 +2,7 @@
 // keyword worker, and send back the source ready to cache (as JSON, so the main thread only writes
 // it). The pipeline's modules (cheerio, OpenCC, the mojibake word model) load here, not in main.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { keywordClient } from "../segment/keywords-pool.js";
+import { keywordClient } from "./keywords-pool.js";
 import { keywordTexts, parseSource, setKeywords, summaryOf } from "./parse.js";
 import { newTimes } from "./source.js";
 import type { ParseReply, ParseRequest } from "./parse-pool.js";
