@@ -3,37 +3,15 @@
 // when it cannot write, or leave the terminal broken on Ctrl-C. Each case was reproduced on the
 // tool before these rules; each test runs the built CLI as a user would.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { root, seedNames } from "./helpers.js";
+import { bin, root, runCli, seedNames, tmp as tmpIn, type RunOptions } from "./helpers.js";
 
-const bin = fileURLToPath(new URL("bin/plans.js", root));
 const seeds = fileURLToPath(new URL("seeds", root));
-const tmp = () => mkdtempSync(join(tmpdir(), "plans-safety-"));
-
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI without blocking the test's thread. */
-function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; shell?: string } = {}): Promise<Run> {
-  const [cmd, argv] = options.shell ? ["bash", ["-c", options.shell]] : [process.execPath, [bin, ...args]];
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: options.cwd ?? fileURLToPath(root), env: { ...process.env, NO_COLOR: "1", ...options.env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
-}
+const tmp = () => tmpIn("plans-safety-");
+const run = (args: string[], options: RunOptions = {}) => runCli(args, options);
 
 /** Every file under a folder with its bytes, as path → content (hidden files included). */
 function tree(dir: string): Record<string, string> {
@@ -203,7 +181,7 @@ describe("write failures", () => {
     for (const name of readdirSync(real)) {
       if (name === "nodejieba" || name.startsWith(".")) continue;
       // a link per package: each resolves its own dependencies from the real tree
-      await import("node:fs").then((fs) => fs.symlinkSync(join(real, name), join(dir, "node_modules", name)));
+      symlinkSync(join(real, name), join(dir, "node_modules", name));
     }
     cpSync(join(real, "nodejieba"), join(dir, "node_modules", "nodejieba"), { recursive: true, filter: (src) => !src.includes(`${join("nodejieba", "build")}`) });
     const out = join(tmp(), "out");

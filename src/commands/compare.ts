@@ -1,22 +1,15 @@
-// `plans compare <county> <county> [...]` (alias diff) and `plans list`: read the dataset, resolve
-// the counties asked for, compare them and render the result to stdout or a file.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// `plans compare <county> <county> [...]` (alias diff): read the dataset, resolve the counties asked
+// for, compare them and render the result to stdout or a file.
 import { Chalk } from "chalk";
+import type { Command } from "commander";
 import { distance } from "fastest-levenshtein";
-import { compare, type Reference } from "../compare/index.js";
-import type { Comparison } from "../compare/model.js";
-import { renderCsv } from "../compare/render/csv.js";
-import { renderHtml } from "../compare/render/html.js";
-import { renderMarkdown } from "../compare/render/markdown.js";
-import { renderTable } from "../compare/render/table.js";
-import type { PlanDocument } from "../model.js";
-import { version } from "../version.js";
-import { checkOutput, collectInputs, recoverInterrupted, writeAtomically, writeFileAtomically } from "./files.js";
-import { EXIT, UserError } from "./io.js";
-import { table } from "./ui.js";
-
 import { FORMATS, type Format } from "../compare/formats.js";
+import type { Reference } from "../compare/index.js";
+import type { Comparison } from "../compare/model.js";
+import { action, withExamples } from "./command.js";
+import { loadDocument, openDataset, type DatasetEntry } from "./dataset.js";
+import { EXIT, UserError, type ExitCode } from "./exit.js";
+import { writeFileAtomically } from "./files.js";
 
 export interface CompareOptions {
   data: string;
@@ -26,48 +19,24 @@ export interface CompareOptions {
   against?: string;
 }
 
-interface DatasetEntry {
-  slug: string;
-  county: string;
-  title: string;
-  file: string;
-  sources: string[];
-}
-
-/** The dataset's table of contents (its manifest); built from seeds/ when there is none yet. */
-export async function openDataset(dir: string, say: (s: string) => void): Promise<DatasetEntry[]> {
-  const manifestPath = join(dir, "manifest.json");
-  recoverInterrupted(dir);
-  if (!existsSync(manifestPath)) {
-    if (!existsSync("seeds")) throw new UserError(`${dir}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${dir}\` first`);
-    checkOutput(dir, ["seeds"]);
-    say(`plans: no dataset in ${dir}/; building it from seeds/ first`);
-    // the pipeline (and its dictionaries) is loaded only when there is something to build
-    const { ingest } = await import("../dataset/ingest.js");
-    const { files } = collectInputs(["seeds"]);
-    const result = ingest(files.map((f) => ({ path: f.rel, bytes: readFileSync(f.abs) })), { toolVersion: version });
-    writeAtomically(dir, result.files);
-  }
-  let manifest: { documents?: DatasetEntry[] };
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  } catch (e) {
-    throw new UserError(`${manifestPath}: not a readable dataset manifest (${(e as Error).message})`);
-  }
-  if (!Array.isArray(manifest.documents)) throw new UserError(`${manifestPath}: has no documents list`);
-  return manifest.documents;
-}
-
-function loadDocument(dir: string, entry: DatasetEntry): PlanDocument {
-  // file names come from the manifest: only a plain slug file inside the dataset folder is read
-  if (!/^[a-z0-9-]+\.json$/.test(entry.file)) throw new UserError(`${join(dir, "manifest.json")}: bad document file name ${JSON.stringify(entry.file)}`);
-  const path = join(dir, entry.file);
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as PlanDocument;
-  } catch (e) {
-    throw new UserError(`${path}: cannot read the county's document (${(e as Error).message})`);
-  }
-}
+export const register = (program: Command): void => {
+  const command = program
+    .command("compare")
+    .alias("diff")
+    .description("compare counties side by side: aligned indicators, projects, plan shape, task topics")
+    .argument("[counties...]", "slugs (yongjia) or Chinese names (永嘉县, 永嘉)")
+    .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
+    .option("-f, --format <format>", `output format: ${FORMATS.join(", ")}`, "table")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--all", "every county in the dataset")
+    .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
+    .action(action(run));
+  withExamples(command, [
+    ["plans compare yongjia linan", "two counties side by side in the terminal"],
+    ["plans compare lezhi 晋江 --against national", "with the national plan's targets as a column"],
+    ["plans compare --all -f html -o report.html", "every county, as a self-contained web page"],
+  ]);
+};
 
 /** Up to this many counties, an unknown county's message lists them all. */
 const LISTED = 30;
@@ -86,18 +55,18 @@ export function resolveCounty(asked: string, entries: DatasetEntry[], dir: strin
   throw new UserError(`unknown county "${asked}"${near}\ncounties in ${dir}/: ${list}`, EXIT.drift);
 }
 
-export function render(c: Comparison, format: Format, options: { width: number; color: boolean }): string {
+export async function render(c: Comparison, format: Format, options: { width: number; color: boolean }): Promise<string> {
   switch (format) {
     case "json":
       return JSON.stringify(c, null, 2) + "\n";
     case "csv":
-      return renderCsv(c);
+      return (await import("../compare/render/csv.js")).renderCsv(c);
     case "md":
-      return renderMarkdown(c);
+      return (await import("../compare/render/markdown.js")).renderMarkdown(c);
     case "html":
-      return renderHtml(c);
+      return (await import("../compare/render/html.js")).renderHtml(c);
     case "table":
-      return renderTable(c, { width: options.width, chalk: new Chalk({ level: options.color ? 1 : 0 }) });
+      return (await import("../compare/render/table.js")).renderTable(c, { width: options.width, chalk: new Chalk({ level: options.color ? 1 : 0 }) });
   }
 }
 
@@ -108,7 +77,7 @@ export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = pr
   return stream.isTTY === true;
 }
 
-export async function compareCommand(counties: string[], options: CompareOptions): Promise<number> {
+export async function run(counties: string[], options: CompareOptions): Promise<ExitCode> {
   const format = (options.format ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
   if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
@@ -122,20 +91,14 @@ export async function compareCommand(counties: string[], options: CompareOptions
   }
   if (chosen.length < 2) throw new UserError(`the dataset in ${options.data}/ has ${chosen.length} county; compare needs two`);
   const docs = chosen.map((e) => loadDocument(options.data, e));
+  const { compare } = await import("../compare/index.js");
   const comparison = compare(docs, { against: options.against as Reference | undefined });
   const toFile = options.output !== undefined;
-  const text = render(comparison, format, {
+  const text = await render(comparison, format, {
     width: toFile ? 120 : process.stdout.columns ?? (Number(process.env.COLUMNS) || 120),
     color: !toFile && useColor(process.stdout),
   });
   if (toFile) writeFileAtomically(options.output!, text);
   else process.stdout.write(text);
-  return EXIT.ok;
-}
-
-export async function listCommand(options: { data: string; json?: boolean }): Promise<number> {
-  const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
-  if (options.json) process.stdout.write(JSON.stringify(entries.map(({ slug, county, title, sources }) => ({ slug, county, title, sources })), null, 2) + "\n");
-  else process.stdout.write(table(["slug", "county", "title", "sources"], entries.map((e) => [e.slug, e.county, e.title, e.sources.join(", ")])) + "\n");
   return EXIT.ok;
 }

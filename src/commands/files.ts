@@ -6,7 +6,29 @@ import { appendFileSync, chmodSync, copyFileSync, existsSync, linkSync, lstatSyn
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { TABLE_FILES } from "../dataset/emit.js";
-import { cannotWrite, systemReason, UserError } from "./io.js";
+import { cannotWrite, systemReason, UserError } from "./exit.js";
+
+/** One file's bytes, with an error naming it. `-` is stdin; a pipe (/dev/stdin, a shell's process
+ *  substitution) is read to its end. */
+export function readInput(path: string): Uint8Array {
+  const failed = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return new UserError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${systemReason(e)})`);
+  };
+  if (path === "-") return readFileSync(0);
+  let folder: boolean;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch (e) {
+    throw failed(e);
+  }
+  if (folder) throw new UserError(`${path}: a folder, not a file`);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw failed(e);
+  }
+}
 
 export interface InputFile {
   abs: string;
@@ -179,35 +201,48 @@ export interface Staging {
   abort(): void;
 }
 
+/** A folder being written beside its target, which commit() swaps in whole. */
+export interface StagedFolder {
+  dir: string;
+  commit(): void;
+  /** removes the folder; nothing of the target is touched */
+  abort(): void;
+}
+
 /**
- * Writes into a fresh sibling folder, then swaps it in: a failed run leaves the old folder as it
- * was, and a run killed between the two renames is put right by the next (recoverInterrupted). Two
- * runs at once each write their own folder; the last to finish wins, whole. The files and folders
- * of the old output that plans did not write are linked into the new one before the swap, so they
- * are in the output before and after, whatever moment a run is killed at. Every failure of the
- * system (permissions, a full disk) becomes one line naming the output and the reason.
+ * A fresh sibling folder of `target`, swapped in by commit(): a failed run leaves the target as it
+ * was, and a run killed between the two renames is put right by the next (recoverInterrupted).
+ * Two runs at once each write their own folder; the last to finish wins, whole.
+ */
+export function stageFolder(target: string): StagedFolder {
+  const abs = resolve(target);
+  mkdirSync(dirname(abs), { recursive: true });
+  const dir = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  return { dir, commit: () => swapIn(dir, abs), abort: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The dataset's staging folder (see stageFolder). The files and folders of the old output that
+ * plans did not write are linked into the new one before the swap, so they are in the output
+ * before and after, whatever moment a run is killed at. Every failure of the system (permissions,
+ * a full disk) becomes one line naming the output and the reason.
  */
 export function openStaging(out: string, options: { scratch?: boolean; force?: boolean } = {}): Staging {
   const target = resolve(out);
-  const parent = dirname(target);
   if (existsSync(target) && !lstatSync(target).isDirectory()) throw new UserError(`${out}: exists and is not a folder`);
-  let above = parent;
+  let above = dirname(target);
   while (!existsSync(above) && dirname(above) !== above) above = dirname(above);
   if (!statSync(above).isDirectory()) throw new UserError(`${out}: cannot write (${relative(process.cwd(), above) || above} is a file, not a folder)`);
-  let tmp: string;
+  let folder: StagedFolder;
   try {
-    if (options.scratch) {
-      // a build to compare with, never swapped in: it goes to the system's temporary folder
-      tmp = mkdtempSync(join(tmpdir(), "plans-check-"));
-    } else {
-      mkdirSync(parent, { recursive: true });
-      tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
-      rmSync(tmp, { recursive: true, force: true });
-      mkdirSync(tmp);
-    }
+    // a build to compare with, never swapped in: it goes to the system's temporary folder
+    folder = options.scratch ? scratch() : stageFolder(target);
   } catch (e) {
     throw cannotWrite(out, e);
   }
+  const tmp = folder.dir;
   const path = (name: string) => {
     // names come from validated slugs and fixed file names; nothing may point outside the folder
     if (!DATASET_FILE.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: not a dataset file name`);
@@ -228,12 +263,23 @@ export function openStaging(out: string, options: { scratch?: boolean; force?: b
       if (options.scratch) throw new Error("a scratch build is not swapped in");
       keepUserFiles(out, target, tmp, options.force ?? false);
       try {
-        swapIn(tmp, target);
+        folder.commit();
       } catch (e) {
         throw new UserError(`${out}: cannot replace the previous dataset (${systemReason(e)})`);
       }
     },
-    abort: () => rmSync(tmp, { recursive: true, force: true }),
+    abort: () => folder.abort(),
+  };
+}
+
+function scratch(): StagedFolder {
+  const dir = mkdtempSync(join(tmpdir(), "plans-check-"));
+  return {
+    dir,
+    commit: () => {
+      throw new Error("a scratch build is not swapped in");
+    },
+    abort: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
@@ -302,19 +348,6 @@ function swapIn(tmp: string, target: string): void {
     rmSync(other, { recursive: true, force: true });
   }
   rmSync(old, { recursive: true, force: true });
-}
-
-/** A whole dataset held in memory, written so that it appears whole or not at all. */
-export function writeAtomically(out: string, files: Map<string, string>): void {
-  for (const name of files.keys()) if (!DATASET_FILE.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: not a dataset file name`);
-  const staging = openStaging(out);
-  try {
-    for (const [name, content] of files) staging.put(name, content);
-    staging.commit();
-  } catch (e) {
-    staging.abort();
-    throw e;
-  }
 }
 
 /** A report file appears whole or not at all. */

@@ -1,16 +1,33 @@
 // `plans inspect <file>`: what each stage did to one file.
 import { basename } from "node:path";
 import chalk from "chalk";
-import { cleanedText } from "../clean/index.js";
-import { prepare } from "../pipeline.js";
-import { EXIT, readInput, UserError } from "./io.js";
+import type { Command } from "commander";
+import { action, withExamples } from "./command.js";
+import { EXIT, UserError, type ExitCode } from "./exit.js";
+import { readInput } from "./files.js";
 
 export interface InspectOptions {
   json?: boolean;
 }
 
-export function inspectCommand(file: string, options: InspectOptions): void {
+export const register = (program: Command): void => {
+  const command = program
+    .command("inspect")
+    .description("show what each stage did to one file: encoding, repairs, notes, cleaned text")
+    .argument("<file>", "a plan file (text or HTML, any common Chinese encoding)")
+    .option("--json", "print a JSON report for scripts")
+    .action(action(run));
+  withExamples(command, [
+    ["plans inspect seeds/004_6f7d79f1b7bb937e.txt", "encoding, repairs, notes and the cleaned text"],
+    ["plans inspect plan.html --json | jq .repairs", "the same as JSON, for scripts"],
+  ]);
+};
+
+export async function run(file: string, options: InspectOptions): Promise<ExitCode> {
   const bytes = readInput(file);
+  // the pipeline (cheerio, OpenCC) loads only here
+  const { prepare } = await import("../pipeline.js");
+  const { cleanedText } = await import("../clean/index.js");
   const prepared = prepare(bytes, basename(file));
   if (!prepared.ok) throw new UserError(`${file}: ${prepared.message.replace(/^[^:]*: /, "")}`, EXIT.usage);
   const { decoded, cleaned } = prepared;
@@ -27,7 +44,7 @@ export function inspectCommand(file: string, options: InspectOptions): void {
       text,
     };
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-    return;
+    return EXIT.ok;
   }
   const out: string[] = [];
   out.push(chalk.bold(file));
@@ -41,8 +58,9 @@ export function inspectCommand(file: string, options: InspectOptions): void {
   for (const n of cleaned.notes) out.push(`  ${chalk.dim(`${n.line ?? "-"}`.padStart(5))} ${chalk.yellow(n.kind)} ${n.message}`);
   out.push(chalk.bold("\ntext"));
   process.stdout.write(out.join("\n") + "\n" + text + "\n");
+  return EXIT.ok;
 }
 
-export function sortedRecord(r: Record<string, number>): Record<string, number> {
+function sortedRecord(r: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,6 +1,6 @@
 // Ctrl-C: what a command was doing is undone, the terminal is put back as it was (a progress bar
 // hides the cursor and turns line wrap off), one line says what happened, and plans exits 130.
-import { EXIT } from "./io.js";
+import { EXIT } from "./exit.js";
 
 interface Interruptible {
   undo: () => void;

@@ -1,8 +1,7 @@
 // Task topics: the keywords stored on each task at ingest (so no dictionary is loaded here), what
 // the counties share and what only one has, and for each task the closest task of another county
 // (side by side only: beyond a few counties, how many counties carry each topic instead).
-import { tasksOf } from "../dataset/emit.js";
-import type { PlanDocument } from "../model.js";
+import { tasksOf, type PlanDocument } from "../model.js";
 import { sideBySide, type TaskMatch, type TaskRef, type Topics } from "./model.js";
 
 const TOP = 20;

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compare } from "../../src/compare/index.js";
 import type { Comparison } from "../../src/compare/model.js";
 import { esc, renderHtml } from "../../src/compare/render/html.js";
-import { ingest } from "../../src/dataset/ingest.js";
-import { readBytes, root, seedNames } from "../helpers.js";
+import { dataset } from "../datasets.js";
+import { root } from "../helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM);
@@ -22,8 +22,7 @@ const SCREENSHOT = fileURLToPath(new URL("test/__screenshots__/compare-html.png"
 const SHOT_WIDTH = 1280;
 const SHOT_MAX_HEIGHT = 1800;
 
-const dataset = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
-const docs = (...slugs: string[]) => slugs.map((s) => dataset.documents.find((d) => d.slug === s)!);
+const docs = (...slugs: string[]) => slugs.map((s) => dataset("seeds").documents.find((d) => d.slug === s)!);
 
 describe("renderHtml without a browser", () => {
   it("escapes every character that could open markup or close an attribute", () => {

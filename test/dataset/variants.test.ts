@@ -2,9 +2,9 @@
 // traditional characters, a saved page with a real <table rowspan>, headings garbled as in 004.
 // The same code must score as well on them as on the seeds, against the same expectations.
 import { describe, expect, it } from "vitest";
-import { ingest } from "../../src/dataset/ingest.js";
+import { dataset } from "../datasets.js";
 import { formatScore, scoreDocument } from "../score.js";
-import { readBytes, readExpected } from "../helpers.js";
+import { readExpected } from "../helpers.js";
 
 const CN = "一二三四五六七八九十";
 
@@ -15,7 +15,7 @@ describe.each([
   ["linan-page.html", "linan", "utf-8", "simplified"],
   ["lezhi-garbled.txt", "lezhi", "utf-8", "traditional"],
 ])("%s", (file, slug, encoding, script) => {
-  const result = ingest([{ path: file, bytes: readBytes(`fixtures/variants/${file}`) }], { toolVersion: "test" });
+  const result = dataset(`variant:${file}`);
   const doc = result.documents[0]!;
   const gold = readExpected(slug);
   const score = scoreDocument(doc, gold);

@@ -1,7 +1,7 @@
 // The terminal format: sections of CJK-width-aware tables (cli-table3) sized to the terminal, with
 // color by chalk when the stream takes it.
 import type { ChalkInstance } from "chalk";
-import { table, wrapToWidth } from "../../commands/ui.js";
+import { table, wrapToWidth } from "../../term.js";
 import { sideBySide, type Comparison } from "../model.js";
 import { alignmentLabel, columnNames, formatInvestment, ROLE_LABELS, targetCell, topMatches, verdict } from "./common.js";
 import { digest } from "./many.js";

@@ -1,8 +1,6 @@
-// The CLI's own I/O helpers: reading inputs with errors that name the file, the exit codes of
-// shared/DESIGN.md, and the one-line errors a user can act on.
-import { readFileSync, statSync } from "node:fs";
+// Every exit code plans gives, and how an error becomes one, in one place (the README's reference
+// lists them). Commands return an ExitCode from run(); what they throw ends here.
 
-/** Every exit code plans gives, in one place (the README's reference lists them). */
 export const EXIT = {
   ok: 0,
   /** --check found drift, --strict saw a skipped file, a county to compare is not in the dataset */
@@ -19,7 +17,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** An error the user caused or can fix: printed as one line, no stack trace. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode = EXIT.usage) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = EXIT.usage,
+  ) {
     super(message);
   }
 }
@@ -29,7 +30,7 @@ export class UserError extends Error {
 export function systemReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   const m = /^E[A-Z]+: ([^,]+)/.exec(err?.message ?? "");
-  return m ? m[1]! : err?.code ?? String(e);
+  return m ? m[1]! : (err?.code ?? String(e));
 }
 
 /** A system error (permission, read-only, disk full, …) raised while writing `path`, as one line. */
@@ -38,20 +39,13 @@ export function cannotWrite(path: string, e: unknown): UserError {
 }
 
 /** Whether `e` is an error of the operating system (it has an errno code), not a bug. */
-export const isSystemError = (e: unknown): e is NodeJS.ErrnoException => typeof (e as NodeJS.ErrnoException)?.code === "string" && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
+export const isSystemError = (e: unknown): e is NodeJS.ErrnoException =>
+  typeof (e as NodeJS.ErrnoException)?.code === "string" && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
 
-export function readInput(path: string): Uint8Array {
-  let isFile: boolean;
-  try {
-    isFile = statSync(path).isFile();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${code ?? String(e)})`);
-  }
-  if (!isFile) throw new UserError(`${path}: not a regular file`);
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new UserError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+/** What to print for an error that ended a command (after "plans: "), and the exit code. */
+export function exitFor(e: unknown): { message: string; code: ExitCode } {
+  if (e instanceof UserError) return { message: e.message, code: e.exitCode };
+  // the system refused something plans did not expect to fail (it names the path): not a bug
+  if (isSystemError(e)) return { message: `${e.path ? `${e.path}: ` : ""}${e.syscall ?? "a system call"} failed (${systemReason(e)})`, code: EXIT.usage };
+  return { message: `internal error: ${(e as Error)?.stack ?? String(e)}`, code: EXIT.software };
 }
