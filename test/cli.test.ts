@@ -69,6 +69,8 @@ describe("plans ingest", () => {
     await ran;
     const copy = join(tmp(), "out");
     cpSync(out, copy, { recursive: true });
+    // with its cache, as a user's copy of a project would have it: nothing needs parsing again
+    cpSync(join(out, "..", ".plans-cache"), join(copy, "..", ".plans-cache"), { recursive: true });
     writeFileSync(join(copy, "linan.json"), readFileSync(join(copy, "linan.json"), "utf8").replace("临安区", "临安县"));
     writeFileSync(join(copy, "analysis.R"), "x"); // a user's file beside the dataset is no drift
     const r = await run("ingest", "seeds", "--out", copy, "--check");
@@ -90,7 +92,7 @@ describe("plans ingest", () => {
     expect(existsSync(bad)).toBe(false);
   });
   it("prints the summary table with --summary", async () => {
-    const r = await run("ingest", "seeds", "--out", join(tmp(), "out"), "--summary");
+    const r = await run("ingest", "seeds/000_5f02f4d983df7aea.txt", "seeds/003_cf0accc487ded217.txt", "--out", join(tmp(), "out"), "--summary");
     expect(r.stderr).toMatch(/yongjia\s*│\s*永嘉县\s*│\s*2/);
   });
 });

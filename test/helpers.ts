@@ -49,6 +49,12 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
   });
 }
 
-/** The dataset files of a folder with their contents; hidden files left out. */
+/** The files of a folder with their contents; hidden files and folders left out. */
 export const snapshot = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir).filter((f) => !f.startsWith(".")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+  Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith("."))
+      .map((e) => e.name)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );

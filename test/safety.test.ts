@@ -7,7 +7,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, sym
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bin, root, runCli, seedNames, tmp as tmpIn, type RunOptions } from "./helpers.js";
+import { dataset, filesOf } from "./datasets.js";
+import { bin, root, runCli, seedNames, snapshot, tmp as tmpIn, type RunOptions } from "./helpers.js";
 
 const seeds = fileURLToPath(new URL("seeds", root));
 const tmp = () => tmpIn("plans-safety-");
@@ -73,7 +74,7 @@ describe("the output folder", () => {
     expect(refused.stderr).toMatch(/^plans: results: [^\n]*not a plans dataset[^\n]*--force/);
     expect(readdirSync(join(dir, "results"))).toEqual(["analysis.R"]);
 
-    const forced = await run(["ingest", "seeds", "--out", "results", "--force"], { cwd: dir });
+    const forced = await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "results", "--force"], { cwd: dir });
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(join(dir, "results", "analysis.R"), "utf8")).toBe("summary(x)\n");
     expect(existsSync(join(dir, "results", "manifest.json"))).toBe(true);
@@ -82,15 +83,15 @@ describe("the output folder", () => {
 
   it("replacing a dataset keeps the files and folders a user added beside it", async () => {
     const dir = workingFolder();
-    expect((await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "out"], { cwd: dir })).status).toBe(0);
+    cpSync(dataset("seeds:002").dir, join(dir, "out"), { recursive: true }); // what `plans ingest seeds/002… --out out` wrote
     writeFileSync(join(dir, "out", "analysis.R"), "read.csv('tasks.csv')\n");
     mkdirSync(join(dir, "out", "figures"));
     writeFileSync(join(dir, "out", "figures", "fig1.svg"), "<svg/>");
-    const again = await run(["ingest", "seeds", "--out", "out"], { cwd: dir });
+    const again = await run(["ingest", "seeds/001_2b4fa658977f0053.txt", "seeds/002_3693ba97f58c2210.txt", "--out", "out"], { cwd: dir });
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(join(dir, "out", "analysis.R"), "utf8")).toBe("read.csv('tasks.csv')\n");
     expect(readFileSync(join(dir, "out", "figures", "fig1.svg"), "utf8")).toBe("<svg/>");
-    expect(manifestOf(join(dir, "out")).documents).toHaveLength(4);
+    expect(snapshot(join(dir, "out"))).toEqual({ ...filesOf("seeds:001+002"), "analysis.R": "read.csv('tasks.csv')\n" });
     expect(leftovers(dir)).toEqual([]);
   });
 
@@ -106,44 +107,42 @@ describe("the output folder", () => {
 describe("inputs", () => {
   it("files of the same name in different folders each keep their own path", async () => {
     const dir = tmp();
-    const names = seedNames();
-    for (const [i, county] of ["a", "b", "c", "d"].entries()) {
-      mkdirSync(join(dir, county));
-      cpSync(join(seeds, names[[0, 1, 2, 4][i]!]!), join(dir, county, "content.txt"));
+    for (const [county, seed] of [["a", "001_2b4fa658977f0053.txt"], ["b", "002_3693ba97f58c2210.txt"]]) {
+      mkdirSync(join(dir, county!));
+      cpSync(join(seeds, seed!), join(dir, county!, "content.txt"));
     }
-    const out = join(tmp(), "out");
-    const r = await run(["ingest", "a/", "b/", "c/", "d/", "--out", out], { cwd: dir });
-    expect(r.status, r.stderr).toBe(0);
-    const m = manifestOf(out);
-    expect(m.inputs.map((i: { path: string }) => i.path)).toEqual(["a/content.txt", "b/content.txt", "c/content.txt", "d/content.txt"]);
-    expect(m.documents.map((d: { slug: string }) => d.slug)).toEqual(["jinjiang", "lezhi", "linan", "yongjia"]);
-
-    const two = join(tmp(), "out");
-    expect((await run(["ingest", "a/content.txt", "b/content.txt", "--out", two], { cwd: dir })).status).toBe(0);
-    expect(manifestOf(two).inputs.map((i: { path: string }) => i.path)).toEqual(["a/content.txt", "b/content.txt"]);
+    const [folders, files] = [join(tmp(), "out"), join(tmp(), "out")];
+    const [r1, r2] = await Promise.all([run(["ingest", "a/", "b/", "--out", folders], { cwd: dir }), run(["ingest", "a/content.txt", "b/content.txt", "--out", files], { cwd: dir })]);
+    for (const [r, out] of [[r1, folders], [r2, files]] as const) {
+      expect(r.status, r.stderr).toBe(0);
+      const m = manifestOf(out);
+      expect(m.inputs.map((i: { path: string }) => i.path)).toEqual(["a/content.txt", "b/content.txt"]);
+      expect(m.documents.map((d: { slug: string; sources: string[] }) => [d.slug, d.sources])).toEqual([["lezhi", ["b/content.txt"]], ["linan", ["a/content.txt"]]]);
+    }
   });
 
   it("a byte-identical copy is listed as a duplicate of the first and not parsed again", async () => {
     const dir = tmp();
-    cpSync(seeds, join(dir, "seeds"), { recursive: true });
-    for (const k of [1, 2, 3]) cpSync(seeds, join(dir, `copy${k}`), { recursive: true });
-    const single = join(tmp(), "single");
-    expect((await run(["ingest", join(dir, "seeds"), "--out", single])).status).toBe(0);
+    for (const folder of ["copy1", "copy2", "seeds"]) {
+      mkdirSync(join(dir, folder));
+      for (const seed of ["001_2b4fa658977f0053.txt", "002_3693ba97f58c2210.txt"]) cpSync(join(seeds, seed), join(dir, folder, seed));
+    }
     const out = join(tmp(), "out");
     const r = await run(["ingest", dir, "--out", out, "--times"]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/\b5 of 5 files parsed/);
+    expect(r.stderr).toMatch(/\b2 of 2 files parsed, 0 from the cache, 4 duplicates not parsed/);
     const inputs = manifestOf(out).inputs as Array<{ path: string; status: string; duplicateOf?: string; document: string | null }>;
-    expect(inputs).toHaveLength(20);
-    const copy = inputs.find((i) => i.path === "copy2/004_6f7d79f1b7bb937e.txt")!;
-    expect(copy).toMatchObject({ status: "duplicate", duplicateOf: "copy1/004_6f7d79f1b7bb937e.txt", document: "jinjiang" });
-    expect(inputs.filter((i) => i.status === "duplicate")).toHaveLength(15);
-    // the documents are what the seeds alone give: no repeated notes, no extra alternates
-    for (const slug of ["jinjiang", "lezhi", "linan", "yongjia"]) {
+    expect(inputs.map((i) => i.path)).toHaveLength(6);
+    expect(inputs.find((i) => i.path === "seeds/002_3693ba97f58c2210.txt")).toMatchObject({ status: "duplicate", duplicateOf: "copy1/002_3693ba97f58c2210.txt", document: "lezhi" });
+    expect(inputs.filter((i) => i.status === "duplicate")).toHaveLength(4);
+    // the documents are what the two files alone give: no repeated notes, no extra alternates
+    const alone = dataset("seeds:001+002").documents;
+    for (const slug of ["lezhi", "linan"]) {
       const a = JSON.parse(readFileSync(join(out, `${slug}.json`), "utf8"));
-      const b = JSON.parse(readFileSync(join(single, `${slug}.json`), "utf8"));
+      const b = alone.find((d) => d.slug === slug)!;
       expect(a.notes.length).toBe(b.notes.length);
       expect(a.sources.length).toBe(b.sources.length);
+      expect(a.chapters).toEqual(b.chapters);
     }
   });
 });
@@ -160,10 +159,10 @@ describe("write failures", () => {
 
   it("a full disk (a file size limit): one line naming the file and the reason, exit 2, temporaries removed, the old dataset kept", async () => {
     const dir = workingFolder();
-    expect((await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "out"], { cwd: dir })).status).toBe(0);
+    cpSync(dataset("seeds:002").dir, join(dir, "out"), { recursive: true }); // what `plans ingest seeds/002… --out out` wrote
     const before = tree(join(dir, "out"));
-    // no file over 64 KB: three of the seeds' county files are larger
-    const r = await run([], { cwd: dir, shell: `ulimit -f 64; exec "${process.execPath}" "${bin}" ingest seeds --out out` });
+    // no file over 64 KB: lezhi.json and the cache's entry for it are larger
+    const r = await run([], { cwd: dir, shell: `ulimit -f 64; exec "${process.execPath}" "${bin}" ingest seeds/002_3693ba97f58c2210.txt --out out` });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^plans: [^\n]*: cannot write \([^)]*too large[^)]*\)\n$/);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -203,7 +202,7 @@ describe("Ctrl-C", () => {
 
   it("stops the run with exit 130, says so, and leaves the output as it was", async () => {
     const dir = workingFolder();
-    expect((await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "out"], { cwd: dir })).status).toBe(0);
+    cpSync(dataset("seeds:002").dir, join(dir, "out"), { recursive: true }); // what `plans ingest seeds/002… --out out` wrote
     const before = tree(join(dir, "out"));
     const corpus = slowCorpus();
     const child = spawn(process.execPath, [bin, "ingest", corpus, "--out", "out"], { cwd: dir });

@@ -116,15 +116,18 @@ export function openCache(previous: string | null, next: string): SourceCache {
   };
 }
 
-/** The parsed sources of one build, in memory: nothing is reused, nothing outlives the build. */
-export function memoryCache(): SourceCache {
-  const entries = new Map<string, string>();
+/** Parsed sources in memory, by path and bytes. Nothing outlives the process; builds that share a
+ *  store reuse each other's sources (the code is the same within a process). */
+export function memoryCache(store = new Map<string, { record: CachedSource; json: string | null }>()): SourceCache {
   return {
     keyOf: (path, sha) => `${path}\0${sha}`,
-    lookup: () => undefined,
+    lookup: (key) => store.get(key)?.record,
     keep: () => {},
-    store: (key, _record, json) => void (json !== null && entries.set(key, json)),
-    load: (key) => (entries.has(key) ? (JSON.parse(entries.get(key)!) as SourceResult) : null),
+    store: (key, record, json) => void store.set(key, { record, json }),
+    load: (key) => {
+      const json = store.get(key)?.json;
+      return json ? (JSON.parse(json) as SourceResult) : null;
+    },
     finish: () => {},
   };
 }
