@@ -37,7 +37,9 @@ export interface RunOptions {
 export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
   const [cmd, argv] = options.shell !== undefined ? ["bash", ["-c", options.shell]] : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: options.cwd ?? repo, env: { ...process.env, NO_COLOR: "1", ...options.env } });
+    // a variable set to undefined is left out of the child's environment
+    const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: "1", ...options.env }).filter(([, v]) => v !== undefined));
+    const child = spawn(cmd, argv, { cwd: options.cwd ?? repo, env });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

@@ -1,17 +1,19 @@
 // `plans compare <county> <county> [...]` (alias diff): read the dataset, resolve the counties asked
 // for, compare them and render the result to stdout or a file.
+import { extname } from "node:path";
 import { Chalk } from "chalk";
 import type { Command } from "commander";
 import { distance } from "fastest-levenshtein";
 import { FORMATS, type Format } from "../compare/formats.js";
 import type { Reference } from "../compare/index.js";
 import type { Comparison } from "../compare/model.js";
-import { action, withExamples } from "./command.js";
+import { colorOn, terminalWidth } from "../term.js";
+import { action, conventions, toStdout, type CommonOptions } from "./command.js";
 import { loadDocument, openDataset, type DatasetEntry } from "./dataset.js";
 import { EXIT, UserError, type ExitCode } from "./exit.js";
 import { writeFileAtomically } from "./files.js";
 
-export interface CompareOptions {
+export interface CompareOptions extends CommonOptions {
   data: string;
   format?: string;
   output?: string;
@@ -26,12 +28,12 @@ export const register = (program: Command): void => {
     .description("compare counties side by side: aligned indicators, projects, plan shape, task topics")
     .argument("[counties...]", "slugs (yongjia) or Chinese names (永嘉县, 永嘉)")
     .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
-    .option("-f, --format <format>", `output format: ${FORMATS.join(", ")}`, "table")
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("-f, --format <format>", `output format: ${FORMATS.join(", ")} (default: from the output file's extension, else table)`)
+    .option("-o, --output <file>", "write the report to a file (- for stdout, the default)")
     .option("--all", "every county in the dataset")
     .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
     .action(action(run));
-  withExamples(command, [
+  conventions(command, [
     ["plans compare yongjia linan", "two counties side by side in the terminal"],
     ["plans compare lezhi 晋江 --against national", "with the national plan's targets as a column"],
     ["plans compare --all -f html -o report.html", "every county, as a self-contained web page"],
@@ -70,19 +72,25 @@ export async function render(c: Comparison, format: Format, options: { width: nu
   }
 }
 
-/** Colors follow NO_COLOR / FORCE_COLOR, else whether the stream is a terminal. */
-export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
-  return stream.isTTY === true;
+/** The file extensions that name a format (`-o report.html`). */
+const EXTENSIONS: Record<string, Format> = { html: "html", htm: "html", json: "json", csv: "csv", md: "md", markdown: "md", txt: "table" };
+
+/** --format (any case) if given, else the output file's extension, else a table. */
+export function formatOf(options: Pick<CompareOptions, "format" | "output">): Format {
+  if (options.format !== undefined) {
+    const f = options.format.toLowerCase() as Format;
+    if (!FORMATS.includes(f)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
+    return f;
+  }
+  const ext = toStdout(options.output) ? undefined : extname(options.output!).slice(1).toLowerCase();
+  return (ext && EXTENSIONS[ext]) || "table";
 }
 
 export async function run(counties: string[], options: CompareOptions): Promise<ExitCode> {
-  const format = (options.format ?? "table") as Format;
-  if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
+  const format = formatOf(options);
   if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
   if (!options.all && counties.length < 2) throw new UserError("compare needs two or more counties (or --all)");
-  const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
+  const entries = await openDataset(options.data, (s) => options.quiet || process.stderr.write(s + "\n"));
   const chosen = options.all ? entries : counties.map((c) => resolveCounty(c, entries, options.data));
   const seen = new Set<string>();
   for (const e of chosen) {
@@ -93,12 +101,10 @@ export async function run(counties: string[], options: CompareOptions): Promise<
   const docs = chosen.map((e) => loadDocument(options.data, e));
   const { compare } = await import("../compare/index.js");
   const comparison = compare(docs, { against: options.against as Reference | undefined });
-  const toFile = options.output !== undefined;
-  const text = await render(comparison, format, {
-    width: toFile ? 120 : process.stdout.columns ?? (Number(process.env.COLUMNS) || 120),
-    color: !toFile && useColor(process.stdout),
-  });
-  if (toFile) writeFileAtomically(options.output!, text);
-  else process.stdout.write(text);
+  const stdout = toStdout(options.output);
+  const text = await render(comparison, format, { width: terminalWidth(), color: stdout && colorOn(process.stdout) });
+  // a file keeps the BOM Excel needs to read UTF-8; a pipe gets plain UTF-8
+  if (stdout) process.stdout.write(format === "csv" ? text.replace(/^\ufeff/, "") : text);
+  else writeFileAtomically(options.output!, text);
   return EXIT.ok;
 }

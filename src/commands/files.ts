@@ -2,31 +2,48 @@
 // and writing a folder or a file so that it appears whole or not at all. plans replaces only the
 // files it wrote: whatever else a user keeps in the output folder is carried into the new one.
 // No pipeline code here, so commands that only read the dataset start fast.
-import { appendFileSync, chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, createReadStream, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { TABLE_FILES } from "../dataset/emit.js";
 import { cannotWrite, systemReason, UserError } from "./exit.js";
 
 /** One file's bytes, with an error naming it. `-` is stdin; a pipe (/dev/stdin, a shell's process
- *  substitution) is read to its end. */
-export function readInput(path: string): Uint8Array {
+ *  substitution) is read as a stream to its end (a synchronous read of a pipe another process left
+ *  non-blocking fails with EAGAIN). */
+export async function readInput(path: string): Promise<Uint8Array> {
   const failed = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     return new UserError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${systemReason(e)})`);
   };
-  if (path === "-") return readFileSync(0);
-  let folder: boolean;
+  if (path === "-") return readStream(process.stdin);
+  let st;
   try {
-    folder = statSync(path).isDirectory();
+    st = statSync(path);
   } catch (e) {
     throw failed(e);
   }
-  if (folder) throw new UserError(`${path}: a folder, not a file`);
+  if (st.isDirectory()) throw new UserError(`${path}: a folder, not a file`);
   try {
-    return readFileSync(path);
+    return st.isFile() ? readFileSync(path) : await readStream(createReadStream(path));
   } catch (e) {
     throw failed(e);
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** Whether `path` is a stream (a pipe, /dev/stdin) rather than a file that can be read again. */
+export function isStream(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
   }
 }
 

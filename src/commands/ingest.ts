@@ -5,20 +5,20 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import chalk from "chalk";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
+import { structuredPatch } from "diff";
 import type { BuildResult, DocumentSummary } from "../dataset/build.js";
 import { isKeywordsUnavailable } from "../dataset/keywords-pool.js";
 import { defaultJobs } from "../dataset/parse-pool.js";
-import { table } from "../term.js";
+import { paint, table } from "../term.js";
 import { version } from "../version.js";
-import { action, withExamples } from "./command.js";
+import { action, conventions, type CommonOptions } from "./command.js";
 import { cannotWrite, EXIT, isSystemError, UserError, type ExitCode } from "./exit.js";
-import { checkOutput, collectInputs, datasetFilesIn, openStaging, recoverInterrupted, stageFolder, type InputFile, type Staging } from "./files.js";
+import { checkOutput, collectInputs, datasetFilesIn, isStream, openStaging, readInput, recoverInterrupted, stageFolder, type InputFile, type Staging } from "./files.js";
 import { onInterrupt } from "./interrupt.js";
 import { progress } from "./ui.js";
 
-export interface IngestOptions {
+export interface IngestOptions extends CommonOptions {
   out: string;
   check?: boolean;
   summary?: boolean;
@@ -34,8 +34,6 @@ export interface IngestOptions {
   times?: boolean;
   /** write into an output folder that is not a plans dataset (its files are kept) */
   force?: boolean;
-  /** no progress bar, no summary */
-  quiet?: boolean;
 }
 
 /** A county plan is well under 2 MB; a far larger file is a corpus or an archive, not one plan. */
@@ -59,7 +57,7 @@ export const register = (program: Command): void => {
     .option("--force", "write into an output folder that is not a plans dataset; its files are kept")
     .option("--times", "print how the time went, per stage, to stderr")
     .action(action(run));
-  withExamples(command, [
+  conventions(command, [
     ["plans ingest", "the bundled seeds/ into out/"],
     ["plans ingest downloads/ --out data", "every file under downloads/ into data/"],
     ["plans ingest seeds/ --check", "exit 1 and show what changed if out/ is not up to date"],
@@ -69,7 +67,7 @@ export const register = (program: Command): void => {
 function positiveNumber(flag: string, what: string) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new UserError(`${flag} wants ${what}, not "${v}"`);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} wants ${what}.`);
     return n;
   };
 }
@@ -77,7 +75,7 @@ function positiveNumber(flag: string, what: string) {
 function wholeNumber(flag: string, min: number, max: number) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`${flag} wants a whole number from ${min} to ${max}, not "${v}"`);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${flag} wants a whole number from ${min} to ${max}.`);
     return n;
   };
 }
@@ -85,6 +83,9 @@ function wholeNumber(flag: string, min: number, max: number) {
 export async function run(paths: string[], options: IngestOptions): Promise<ExitCode> {
   const targets = paths.length ? paths : [DEFAULT_INPUT];
   const selection = selectInputs(targets, options);
+  // a pipe (<(…), /dev/stdin) can be read once: now, whole
+  const streamed = new Map<string, Uint8Array>();
+  for (const f of selection.files) if (isStream(f.abs)) streamed.set(f.abs, await readInput(f.abs));
   const output = openOutput(options);
   const { buildDataset, lazyKeywordWorker } = await import("../dataset/build.js");
   const { hasCache, openCache } = await import("../dataset/cache.js");
@@ -98,16 +99,15 @@ export async function run(paths: string[], options: IngestOptions): Promise<Exit
   }, `interrupted; ${folderName(options.out)} unchanged`);
   let built: BuildResult;
   try {
-    let done = 0;
     built = await buildDataset(
-      selection.files.map((f) => ({ path: f.rel, size: f.size, read: () => readFileSync(f.abs) })),
+      selection.files.map((f) => ({ path: f.rel, size: f.size, read: () => streamed.get(f.abs) ?? readFileSync(f.abs) })),
       output.dataset,
       {
         workers: options.jobs ?? defaultJobs(),
         cache: openCache(output.previousCache, output.cache.dir),
         keywords: keywords.get,
         toolVersion: version,
-        onInput: (path) => bar?.tick(done++, path),
+        onProgress: (step, path) => bar?.step(step, path),
       },
     );
     bar?.done();
@@ -232,7 +232,11 @@ function finish(output: Output, options: IngestOptions): ExitCode {
 function report(selection: Selection, built: BuildResult, options: IngestOptions, status: ExitCode = EXIT.ok): ExitCode {
   warn([...selection.problems, ...built.unreadable]);
   const skipped = built.inputs.filter((i) => i.status === "skipped");
+  const chalk = paint(process.stderr);
   for (const i of skipped) process.stderr.write(chalk.yellow(`plans: skipped ${i.reason}\n`));
+  if (built.duplicates && !options.quiet) {
+    for (const i of built.inputs) if (i.status === "duplicate") process.stderr.write(`plans: ${i.path}: the same bytes as ${i.duplicateOf}; listed as its duplicate, not parsed again\n`);
+  }
   if (options.times) {
     const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
     const distinct = built.parsed + built.fromCache;
@@ -252,6 +256,7 @@ function report(selection: Selection, built: BuildResult, options: IngestOptions
 }
 
 const warn = (problems: string[]) => {
+  const chalk = paint(process.stderr);
   for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
 };
 
@@ -272,7 +277,9 @@ function asUserError(e: unknown, staged: string, out: string): unknown {
   return e;
 }
 
-/** Compares a freshly built dataset folder with the dataset in the output folder, file by file. */
+/** Compares a freshly built dataset folder with the dataset in the output folder, file by file: a
+ *  changed file with the first place it differs (a few lines of unified diff), a file the output
+ *  lacks as missing, a dataset file a fresh build no longer has as extra. */
 function check(built: string, out: string): ExitCode {
   const list = (dir: string) => {
     try {
@@ -285,31 +292,41 @@ function check(built: string, out: string): ExitCode {
   const ours = datasetFilesIn(out) ?? new Set<string>();
   const existing = new Set(list(out).filter((f) => ours.has(f)));
   const fresh = list(built);
-  const changed: string[] = [];
+  const report: string[] = [];
   for (const name of fresh) {
-    const content = readFileSync(join(built, name), "utf8");
-    if (!existing.has(name)) changed.push(`  added    ${name}`);
-    else {
-      const old = readFileSync(join(out, name), "utf8");
-      if (old !== content) changed.push(`  changed  ${name}${firstDifference(old, content)}`);
+    if (!existing.has(name)) {
+      report.push(`  missing  ${name}`);
+      continue;
     }
+    const now = readFileSync(join(built, name), "utf8");
+    const old = readFileSync(join(out, name), "utf8");
+    if (old !== now) report.push(`  changed  ${name}`, ...firstChange(old, now).map((l) => `    ${l}`));
   }
-  for (const f of existing) if (!fresh.includes(f)) changed.push(`  removed  ${f}`);
-  if (changed.length === 0) {
-    process.stderr.write(`${out}/ is up to date (${fresh.length} files)\n`);
+  for (const f of existing) if (!fresh.includes(f)) report.push(`  extra    ${f}`);
+  const folder = folderName(out);
+  if (report.length === 0) {
+    process.stderr.write(`plans: ${folder} is up to date (${fresh.length} files)\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`${out}/ differs from a fresh build of the inputs:\n${changed.join("\n")}\n`);
+  process.stdout.write(`${folder} differs from a fresh build of the inputs:\n${report.join("\n")}\n`);
   return EXIT.drift;
 }
 
-function firstDifference(a: string, b: string): string {
-  const la = a.split("\n");
-  const lb = b.split("\n");
-  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) return ` (first at line ${i + 1}: ${JSON.stringify((la[i] ?? "").slice(0, 60))} → ${JSON.stringify((lb[i] ?? "").slice(0, 60))})`;
-  }
-  return "";
+/** Lines of context around a change in --check's diff. */
+const DIFF_CONTEXT = 2;
+/** Past this many differing lines the diff is not worked out; the first differing line is shown. */
+const DIFF_MAX_EDITS = 2000;
+
+/** The first hunk of a unified diff from the output's file to the fresh one, lines in full. */
+function firstChange(old: string, now: string): string[] {
+  const patch = structuredPatch("", "", old, now, "", "", { context: DIFF_CONTEXT, maxEditLength: DIFF_MAX_EDITS });
+  const hunk = patch?.hunks[0];
+  if (hunk) return [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines];
+  const a = old.split("\n");
+  const b = now.split("\n");
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return [`@@ line ${i + 1} @@`, `-${a[i] ?? ""}`, `+${b[i] ?? ""}`];
 }
 
 export function summaryTable(documents: DocumentSummary[]): string {

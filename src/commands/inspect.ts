@@ -1,34 +1,37 @@
 // `plans inspect <file>`: what each stage did to one file.
 import { basename } from "node:path";
-import chalk from "chalk";
 import type { Command } from "commander";
-import { action, withExamples } from "./command.js";
+import { paint } from "../term.js";
+import { action, conventions, toStdout, type CommonOptions } from "./command.js";
 import { EXIT, UserError, type ExitCode } from "./exit.js";
-import { readInput } from "./files.js";
+import { readInput, writeFileAtomically } from "./files.js";
 
-export interface InspectOptions {
+export interface InspectOptions extends CommonOptions {
   json?: boolean;
+  output?: string;
 }
 
 export const register = (program: Command): void => {
   const command = program
     .command("inspect")
     .description("show what each stage did to one file: encoding, repairs, notes, cleaned text")
-    .argument("<file>", "a plan file (text or HTML, any common Chinese encoding)")
+    .argument("<file>", "a plan file (text or HTML, any common Chinese encoding); - reads stdin")
     .option("--json", "print a JSON report for scripts")
+    .option("-o, --output <file>", "write the report to a file (- for stdout, the default)")
     .action(action(run));
-  withExamples(command, [
+  conventions(command, [
     ["plans inspect seeds/004_6f7d79f1b7bb937e.txt", "encoding, repairs, notes and the cleaned text"],
     ["plans inspect plan.html --json | jq .repairs", "the same as JSON, for scripts"],
+    ["curl -s URL | plans inspect -", "a page read from stdin"],
   ]);
 };
 
 export async function run(file: string, options: InspectOptions): Promise<ExitCode> {
-  const bytes = readInput(file);
+  const bytes = await readInput(file);
   // the pipeline (cheerio, OpenCC) loads only here
   const { prepare } = await import("../pipeline.js");
   const { cleanedText } = await import("../clean/index.js");
-  const prepared = prepare(bytes, basename(file));
+  const prepared = prepare(bytes, file === "-" ? "stdin" : basename(file));
   if (!prepared.ok) throw new UserError(`${file}: ${prepared.message.replace(/^[^:]*: /, "")}`, EXIT.usage);
   const { decoded, cleaned } = prepared;
   const text = cleanedText(cleaned.lines);
@@ -43,9 +46,9 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
       meta: cleaned.meta,
       text,
     };
-    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-    return EXIT.ok;
+    return write(JSON.stringify(report, null, 2) + "\n", options);
   }
+  const chalk = paint(toStdout(options.output) ? process.stdout : {});
   const out: string[] = [];
   out.push(chalk.bold(file));
   out.push(`  encoding  ${decoded.encoding} (${decoded.method}, confidence ${decoded.confidence})`);
@@ -57,7 +60,12 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
   out.push(chalk.bold(`\nnotes (${cleaned.notes.length})`));
   for (const n of cleaned.notes) out.push(`  ${chalk.dim(`${n.line ?? "-"}`.padStart(5))} ${chalk.yellow(n.kind)} ${n.message}`);
   out.push(chalk.bold("\ntext"));
-  process.stdout.write(out.join("\n") + "\n" + text + "\n");
+  return write(out.join("\n") + "\n" + text + "\n", options);
+}
+
+function write(text: string, options: InspectOptions): ExitCode {
+  if (toStdout(options.output)) process.stdout.write(text);
+  else writeFileAtomically(options.output!, text);
   return EXIT.ok;
 }
 

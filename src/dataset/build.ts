@@ -34,8 +34,9 @@ export interface BuildOptions {
   keywords?: () => KeywordWorker;
   /** the version written in the manifest */
   toolVersion: string;
-  /** called as each input is done (parsed, from the cache, a duplicate or unreadable) */
-  onInput?: (path: string) => void;
+  /** called twice per input: when it is parsed (and waits for its keywords), and when it is done;
+   *  an input from the cache, a duplicate, a skipped or an unreadable one is both at once */
+  onProgress?: (step: "parsed" | "done", path: string) => void;
 }
 
 /** A document as the summary table shows it. */
@@ -100,7 +101,7 @@ export async function buildDataset(inputs: BuildInput[], sink: DatasetSink, opti
   const parser = new Parser(workersFor(options.workers, ordered.length, bytes), options.keywords ?? own!.get);
   const cache = options.cache ?? memoryCache();
   try {
-    const parsed = await parseAll(ordered, parser, cache, options.onInput);
+    const parsed = await parseAll(ordered, parser, cache, options.onProgress);
     const documents = await writeDataset(parsed, parser, cache, sink, options.toolVersion);
     cache.finish();
     return {
@@ -134,18 +135,28 @@ interface ParsedInputs {
 }
 
 /** Step 1: every input parsed (or served by the cache), in parallel, duplicates set aside. */
-async function parseAll(ordered: BuildInput[], parser: Parser, cache: SourceCache, onInput?: (path: string) => void): Promise<ParsedInputs> {
+async function parseAll(ordered: BuildInput[], parser: Parser, cache: SourceCache, onProgress?: BuildOptions["onProgress"]): Promise<ParsedInputs> {
   const files = new Map<string, ParsedFile>();
   const duplicates: Array<{ input: BuildInput; sha: string; bytes: number; of: string }> = [];
   const unreadable: string[] = [];
   const firstWithBytes = new Map<string, string>();
+  const parsedOnes = new Set<string>();
+  const parsed = (path: string) => {
+    if (parsedOnes.has(path)) return;
+    parsedOnes.add(path);
+    onProgress?.("parsed", path);
+  };
+  const onInput = (path: string) => {
+    parsed(path);
+    onProgress?.("done", path);
+  };
   await forEachLimited(ordered, parser.lanes, async (input) => {
     let bytes: Uint8Array;
     try {
       bytes = input.read();
     } catch (e) {
       unreadable.push(`${input.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      onInput?.(input.path);
+      onInput(input.path);
       return;
     }
     // inputs start in path order and are read before anything is awaited: the first of
@@ -154,16 +165,16 @@ async function parseAll(ordered: BuildInput[], parser: Parser, cache: SourceCach
     const original = firstWithBytes.get(sha);
     if (original !== undefined) {
       duplicates.push({ input, sha, bytes: bytes.length, of: original });
-      onInput?.(input.path);
+      onInput(input.path);
       return;
     }
     firstWithBytes.set(sha, input.path);
     const key = cache.keyOf(input.path, sha);
     const hit = cache.lookup(key);
     if (hit) cache.keep(key, hit);
-    const record = hit ?? (await parseAndStore(parser, cache, key, input, bytes, sha));
+    const record = hit ?? (await parseAndStore(parser, cache, key, input, bytes, sha, () => parsed(input.path)));
     files.set(input.path, { key, record, input });
-    onInput?.(input.path);
+    onInput(input.path);
   });
   const sorted = [...files.values()].sort((a, b) => (a.input.path < b.input.path ? -1 : 1));
   // the cache keeps each file's own record; the manifest's copy gets the final document slug
@@ -221,8 +232,8 @@ function summarize(d: PlanDocument): DocumentSummary {
 }
 
 /** Parses a file the cache could not serve and records the result in this run's cache. */
-async function parseAndStore(parser: Parser, cache: SourceCache, key: string, input: BuildInput, bytes: Uint8Array, sha: string): Promise<CachedSource> {
-  const reply = await parser.parse(input.path, bytes, sha, () => reread(input, sha));
+async function parseAndStore(parser: Parser, cache: SourceCache, key: string, input: BuildInput, bytes: Uint8Array, sha: string, onParsed?: () => void): Promise<CachedSource> {
+  const reply = await parser.parse(input.path, bytes, sha, () => reread(input, sha), onParsed);
   const record: CachedSource = { input: reply.input, summary: reply.summary };
   cache.store(key, record, reply.json);
   return record;
@@ -290,15 +301,15 @@ class Parser {
   }
 
   /** `reread` gives the file's bytes again, for a retry (the first ones were moved to a worker) */
-  async parse(path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array): Promise<ParseReply> {
+  async parse(path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array, onParsed?: () => void): Promise<ParseReply> {
     this.pool ??= startParsePool(this.jobs, this.keywords(), heapLimit());
     let reply: ParseReply;
     try {
-      reply = await this.pool.parse(path, bytes, sha);
+      reply = await this.pool.parse(path, bytes, sha, onParsed);
     } catch (e) {
       if (!(e instanceof OutOfMemory)) throw e;
       this.parsedAlone++;
-      reply = await this.pool.parseAlone(path, reread(), sha);
+      reply = await this.pool.parseAlone(path, reread(), sha, onParsed);
     }
     for (const k of Object.keys(this.times) as Array<keyof StageTimes>) this.times[k] += reply.times[k];
     this.parsedFiles++;

@@ -24,10 +24,11 @@ export interface ParseReply {
 }
 
 export interface ParsePool {
-  /** rejects with OutOfMemory when the file (or another in flight on its worker) was too large */
-  parse(path: string, bytes: Uint8Array, sha256: string): Promise<ParseReply>;
+  /** rejects with OutOfMemory when the file (or another in flight on its worker) was too large;
+   *  `onParsed` is called when the file is parsed and waits for its keywords */
+  parse(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
   /** parses one file on a worker of its own, without a heap limit */
-  parseAlone(path: string, bytes: Uint8Array, sha256: string): Promise<ParseReply>;
+  parseAlone(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
   close(): Promise<void>;
 }
 
@@ -49,7 +50,7 @@ export class OutOfMemory extends Error {}
 
 export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = PARSE_HEAP_MB): ParsePool {
   let next = 0;
-  const waiting = new Map<number, { path: string; worker: Worker; resolve: (r: ParseReply) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { path: string; worker: Worker; resolve: (r: ParseReply) => void; reject: (e: Error) => void; onParsed?: () => void }>();
   // once a worker has failed, every file waiting and every file asked for later fails with it
   let failed: Error | null = null;
   const failAll = (e: Error) => {
@@ -65,9 +66,10 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
       transferList: [port],
       ...(limited ? { resourceLimits: { maxOldGenerationSizeMb: heapMB } } : {}),
     });
-    w.on("message", (m: ParseReply | { id: number; error: string }) => {
+    w.on("message", (m: ParseReply | { id: number; error: string } | { id: number; parsed: true }) => {
       const job = waiting.get(m.id);
       if (!job) return;
+      if ("parsed" in m) return job.onParsed?.();
       waiting.delete(m.id);
       if ("error" in m) job.reject(new Error(`${job.path}: ${m.error}`));
       else job.resolve(m);
@@ -90,11 +92,11 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
   const workers: Array<Worker | null> = [];
   const replace = (k: number) => () => void (workers[k] = replacements++ < 4 * jobs ? spawn(true, replace(k)) : null);
   for (let k = 0; k < jobs; k++) workers.push(spawn(true, replace(k)));
-  const post = (w: Worker, path: string, bytes: Uint8Array, sha256: string) =>
+  const post = (w: Worker, path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void) =>
     new Promise<ParseReply>((resolve, reject) => {
       if (failed) return reject(failed);
       const id = next++;
-      waiting.set(id, { path, worker: w, resolve, reject });
+      waiting.set(id, { path, worker: w, resolve, reject, onParsed });
       // the bytes are moved, not copied: the caller is done with them
       const buffer = bytes.buffer.byteLength === bytes.byteLength ? [bytes.buffer as ArrayBuffer] : [];
       w.postMessage({ id, path, bytes, sha256 } satisfies ParseRequest, buffer);
@@ -102,17 +104,17 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
   // least-loaded dispatch; ties go to the lower index
   const load = new Array<number>(jobs).fill(0);
   return {
-    parse(path, bytes, sha256) {
+    parse(path, bytes, sha256, onParsed) {
       const k = load.indexOf(Math.min(...load));
       const w = workers[k];
-      if (!w) return this.parseAlone(path, bytes, sha256);
+      if (!w) return this.parseAlone(path, bytes, sha256, onParsed);
       load[k]++;
-      return post(w, path, bytes, sha256).finally(() => load[k]--);
+      return post(w, path, bytes, sha256, onParsed).finally(() => load[k]--);
     },
-    async parseAlone(path, bytes, sha256) {
+    async parseAlone(path, bytes, sha256, onParsed) {
       const w = spawn(false, () => {});
       try {
-        return await post(w, path, bytes, sha256);
+        return await post(w, path, bytes, sha256, onParsed);
       } finally {
         await w.terminate();
       }

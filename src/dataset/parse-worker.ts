@@ -15,6 +15,8 @@ parentPort!.on("message", async (job: ParseRequest) => {
     const { input, result } = parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
     let reply: ParseReply = { id: job.id, input, summary: null, json: null, times };
     if (result) {
+      // parsed: the rest is waiting for keywords (a progress bar shows both steps)
+      parentPort!.postMessage({ id: job.id, parsed: true });
       const { lists, ms } = await keywords.keywordsOf(keywordTexts(result.segmented));
       setKeywords(result.segmented, lists);
       times.keywords += ms;

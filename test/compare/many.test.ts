@@ -115,7 +115,7 @@ describe(`compare on ${N} counties`, async () => {
     const run = () => runCli(["compare", "--all", "--data", dir, "-f", "csv"]);
     const [a, b] = await Promise.all([run(), run()]);
     expect(a.status).toBe(0);
-    expect(a.stdout).toBe(renderCsv(c));
+    expect(a.stdout).toBe(renderCsv(c).replace(/^\ufeff/, "")); // no BOM on stdout
     expect(b.stdout).toBe(a.stdout);
   });
 });
