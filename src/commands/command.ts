@@ -4,9 +4,6 @@ import { Option, type Command } from "commander";
 import { COLOR_MODES } from "../term.js";
 import type { ExitCode } from "./exit.js";
 
-/** Adds a command to the program: its name, arguments, options, help and action. */
-export type Register = (program: Command) => void;
-
 /** The options every command takes. */
 export interface CommonOptions {
   /** no progress bar, no summary, no notices; warnings and errors still show */

@@ -247,7 +247,9 @@ function reread(input: BuildInput, sha: string): Uint8Array {
 }
 
 /** An input's bytes changed during the build. */
-export class InputChanged extends Error {}
+export class InputChanged extends Error {
+  override name = "InputChanged";
+}
 
 /** A parsed source from this run's cache; if its entry is damaged, the file is parsed again. */
 async function loadSource(parser: Parser, cache: SourceCache, p: ParsedFile): Promise<SourceResult> {
