@@ -1,6 +1,7 @@
-// The JSON Schema of out/<slug>.json, kept beside the types of model.ts that it mirrors (a test
-// validates every document the pipeline produces against it, and a change to one without the other
-// fails that test). Draft 2020-12; no field may be added that the contract does not name.
+// The JSON Schema of out/<slug>.json. Its shape (objects, properties, required ones, types, nulls,
+// enumerations) is checked against model.ts's types by test/model-schema.test.ts; what the types
+// cannot say (patterns, minimum lengths, integers) is added here. Draft 2020-12; no field may be
+// added that the contract does not name.
 import { NOTE_KINDS } from "./notes.js";
 
 const nullable = (schema: object) => ({ anyOf: [schema, { type: "null" }] });

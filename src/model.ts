@@ -119,3 +119,11 @@ export interface PlanDocument {
   projects: Project[];
   notes: Note[];
 }
+
+/** The tasks of a plan: the items of the chapters whose role is `tasks`, with their chapter and
+ *  section (null for an item directly under its chapter), in document order. */
+export function tasksOf(d: PlanDocument): Array<{ c: Chapter; s: Section | null; it: Item }> {
+  return d.chapters
+    .filter((c) => c.role === "tasks")
+    .flatMap((c) => [...c.items.map((it) => ({ c, s: null, it })), ...c.sections.flatMap((s) => s.items.map((it) => ({ c, s, it })))]);
+}

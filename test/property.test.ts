@@ -1,12 +1,42 @@
 // Property tests on the pure stages: whatever bytes or text arrive, read, clean and segment answer
-// with a result or a typed refusal, never an exception.
+// with a result or a typed refusal, never an exception; what segment makes of any text keeps its
+// invariants; a source that parses always becomes one document.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clean } from "../src/clean/index.js";
+import { emit } from "../src/dataset/emit.js";
+import { parseSource, summaryOf } from "../src/dataset/parse.js";
+import { planDocuments, reconcile } from "../src/dataset/reconcile.js";
+import type { Chapter } from "../src/model.js";
 import { read } from "../src/read/index.js";
-import { ingest } from "../src/dataset/ingest.js";
 import { segment } from "../src/segment/index.js";
 import { readText, seedNames } from "./helpers.js";
+
+/** The outline's invariants: chapters numbered 1, 2, 3…, sections 1, 2, 3… in each chapter, items
+ *  increasing under each heading, titles present, and every line of every text taken from a clean
+ *  line (the whole line, or what follows a heading's lead phrase on it). */
+function expectOutlineInvariants(chapters: Chapter[], cleanLines: string[]): void {
+  const fromInput = (text: string) => {
+    for (const t of text ? text.split("\n") : []) expect(cleanLines.some((l) => l.endsWith(t)), `"${t}" is not from the input`).toBe(true);
+  };
+  const increasing = (nos: number[]) => nos.every((n, i) => i === 0 || n > nos[i - 1]!);
+  chapters.forEach((c, i) => {
+    expect(c.no).toBe(i + 1);
+    expect(c.title).not.toBe("");
+    fromInput(c.text);
+    expect(c.sections.map((s) => s.no)).toEqual(c.sections.map((_, k) => k + 1));
+    expect(increasing(c.items.map((it) => it.no))).toBe(true);
+    for (const s of c.sections) {
+      expect(s.title).not.toBe("");
+      fromInput(s.text);
+      expect(increasing(s.items.map((it) => it.no))).toBe(true);
+    }
+    for (const it of [...c.items, ...c.sections.flatMap((s) => s.items)]) {
+      expect(it.title).not.toBe("");
+      fromInput(it.text);
+    }
+  });
+}
 
 /** Lines of plan-like text: headings, numbered items, table rows, values and noise, mixed at random. */
 const planLine = fc.oneof(
@@ -49,25 +79,41 @@ describe("clean and segment", () => {
       { numRuns: 150 },
     );
   });
-  it("segment returns chapters, indicators and projects (maybe empty) for any clean text", () => {
+  it("segment keeps the outline's invariants for any clean text", () => {
     fc.assert(
       fc.property(planText, (text) => {
         const c = clean(text, "t.txt");
         const s = segment(c.lines, c.meta, "t.txt");
-        expect(Array.isArray(s.chapters) && Array.isArray(s.indicators) && Array.isArray(s.projects)).toBe(true);
+        expectOutlineInvariants(s.chapters, c.lines.map((l) => l.text));
         for (const i of s.indicators) expect(i.name).not.toBe("");
+        for (const n of s.notes) expect(n.line === null || (n.line >= 1 && n.line <= text.split("\n").length)).toBe(true);
       }),
       { numRuns: 150 },
     );
   });
-  it("ingest survives a real plan with random lines spliced in", async () => {
+  it("keeps them on the real seeds", () => {
+    for (const name of seedNames()) {
+      const c = clean(readText(`seeds/${name}`), name);
+      expectOutlineInvariants(segment(c.lines, c.meta, name).chapters, c.lines.map((l) => l.text));
+    }
+  });
+  it("a real plan with random lines spliced in is still one document, or skipped with a reason", async () => {
     const seed = readText(`seeds/${seedNames().find((n) => n.startsWith("002"))}`).split("\n");
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat(seed.length), planLine), { maxLength: 8 }), async (inserts) => {
         const lines = [...seed];
         for (const [at, line] of inserts) lines.splice(at, 0, line);
-        const r = await ingest([{ path: "p.txt", bytes: new TextEncoder().encode(lines.join("\n")) }], { toolVersion: "t" });
-        expect(r.documents.length + r.skipped.length).toBe(1);
+        const { input, result } = await parseSource({ path: "p.txt", bytes: new TextEncoder().encode(lines.join("\n")) });
+        if (!result) {
+          expect(input.status).toBe("skipped");
+          expect(input.reason).toContain("p.txt");
+          return;
+        }
+        const [planned, ...more] = planDocuments([summaryOf(result)]);
+        expect(more).toEqual([]);
+        const doc = reconcile([result], planned!.slug);
+        expect(doc.sources.map((x) => x.role)).toEqual(["primary"]);
+        expect([...emit([doc], [input], "t").keys()]).toContain(`${doc.slug}.json`);
       }),
       { numRuns: 15 },
     );

@@ -1,25 +1,23 @@
-// `plans compare <county> <county> [...]` (alias diff) and `plans list`: read the dataset, resolve
-// the counties asked for, compare them and render the result to stdout or a file.
+// `plans compare <county> <county> [...]` (alias diff): read the dataset, resolve the counties asked
+// for, compare them and render the result to stdout or a file.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { extname, join } from "node:path";
 import { Chalk } from "chalk";
+import type { Command } from "commander";
 import { distance } from "fastest-levenshtein";
-import { compare, type Reference } from "../compare/index.js";
-import type { Comparison } from "../compare/model.js";
-import { renderCsv } from "../compare/render/csv.js";
-import type { PageInfo } from "../compare/render/html-page.js";
-import { renderMarkdown } from "../compare/render/markdown.js";
-import { renderTable } from "../compare/render/table.js";
-import type { PlanDocument } from "../model.js";
-import { version } from "../version.js";
-import { collectInputs, recoverInterrupted, writeAtomically, writeFileAtomically } from "./files.js";
-import { EXIT, UserError } from "./io.js";
-import { table } from "./ui.js";
-
 import { FORMATS, type Format } from "../compare/formats.js";
+import type { Reference } from "../compare/index.js";
+import type { Comparison } from "../compare/model.js";
+import type { PageInfo } from "../compare/render/html-page.js";
+import { colorOn, terminalWidth } from "../term.js";
+import { version } from "../version.js";
+import { action, conventions, toStdout, type CommonOptions } from "./command.js";
+import { loadDocument, openDataset, type DatasetEntry } from "./dataset.js";
+import { EXIT, UserError, type ExitCode } from "./exit.js";
+import { writeFileAtomically } from "./files.js";
 
-export interface CompareOptions {
+export interface CompareOptions extends CommonOptions {
   data: string;
   format?: string;
   output?: string;
@@ -27,47 +25,24 @@ export interface CompareOptions {
   against?: string;
 }
 
-interface DatasetEntry {
-  slug: string;
-  county: string;
-  title: string;
-  file: string;
-  sources: string[];
-}
-
-/** The dataset's table of contents (its manifest); built from seeds/ when there is none yet. */
-export async function openDataset(dir: string, say: (s: string) => void): Promise<DatasetEntry[]> {
-  const manifestPath = join(dir, "manifest.json");
-  recoverInterrupted(dir);
-  if (!existsSync(manifestPath)) {
-    if (!existsSync("seeds")) throw new UserError(`${dir}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${dir}\` first`);
-    say(`plans: no dataset in ${dir}/; building it from seeds/ first`);
-    // the pipeline (and its dictionaries) is loaded only when there is something to build
-    const { ingest } = await import("../dataset/ingest.js");
-    const { files } = collectInputs(["seeds"]);
-    const result = await ingest(files.map((f) => ({ path: f.rel, bytes: readFileSync(f.abs) })), { toolVersion: version });
-    writeAtomically(dir, result.files);
-  }
-  let manifest: { documents?: DatasetEntry[] };
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  } catch (e) {
-    throw new UserError(`${manifestPath}: not a readable dataset manifest (${(e as Error).message})`);
-  }
-  if (!Array.isArray(manifest.documents)) throw new UserError(`${manifestPath}: has no documents list`);
-  return manifest.documents;
-}
-
-function loadDocument(dir: string, entry: DatasetEntry): PlanDocument {
-  // file names come from the manifest: only a plain slug file inside the dataset folder is read
-  if (!/^[a-z0-9-]+\.json$/.test(entry.file)) throw new UserError(`${join(dir, "manifest.json")}: bad document file name ${JSON.stringify(entry.file)}`);
-  const path = join(dir, entry.file);
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as PlanDocument;
-  } catch (e) {
-    throw new UserError(`${path}: cannot read the county's document (${(e as Error).message})`);
-  }
-}
+export const register = (program: Command): void => {
+  const command = program
+    .command("compare")
+    .alias("diff")
+    .description("compare counties side by side: aligned indicators, projects, plan shape, task topics")
+    .argument("[counties...]", "slugs (yongjia) or Chinese names (永嘉县, 永嘉)")
+    .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
+    .option("-f, --format <format>", `output format: ${FORMATS.join(", ")} (default: from the output file's extension, else table)`)
+    .option("-o, --output <file>", "write the report to a file (- for stdout, the default)")
+    .option("--all", "every county in the dataset")
+    .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
+    .action(action(run));
+  conventions(command, [
+    ["plans compare yongjia linan", "two counties side by side in the terminal"],
+    ["plans compare lezhi 晋江 --against national", "with the national plan's targets as a column"],
+    ["plans compare --all -f html -o report.html", "every county, as a self-contained web page"],
+  ]);
+};
 
 /** Up to this many counties, an unknown county's message lists them all. */
 const LISTED = 30;
@@ -91,16 +66,14 @@ export async function render(c: Comparison, format: Format, options: { width: nu
     case "json":
       return JSON.stringify(c, null, 2) + "\n";
     case "csv":
-      return renderCsv(c);
+      return (await import("../compare/render/csv.js")).renderCsv(c);
     case "md":
-      return renderMarkdown(c);
-    case "html": {
+      return (await import("../compare/render/markdown.js")).renderMarkdown(c);
+    case "html":
       // the chart library is loaded only for the page that draws charts
-      const { renderHtml } = await import("../compare/render/html.js");
-      return renderHtml(c, options.page);
-    }
+      return (await import("../compare/render/html.js")).renderHtml(c, options.page);
     case "table":
-      return renderTable(c, { width: options.width, chalk: new Chalk({ level: options.color ? 1 : 0 }) });
+      return (await import("../compare/render/table.js")).renderTable(c, { width: options.width, chalk: new Chalk({ level: options.color ? 1 : 0 }) });
   }
 }
 
@@ -111,19 +84,25 @@ export function commandLine(args: string[]): string {
   return ["plans", ...args.map(quote)].join(" ");
 }
 
-/** Colors follow NO_COLOR / FORCE_COLOR, else whether the stream is a terminal. */
-export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
-  return stream.isTTY === true;
+/** The file extensions that name a format (`-o report.html`). */
+const EXTENSIONS: Record<string, Format> = { html: "html", htm: "html", json: "json", csv: "csv", md: "md", markdown: "md", txt: "table" };
+
+/** --format (any case) if given, else the output file's extension, else a table. */
+export function formatOf(options: Pick<CompareOptions, "format" | "output">): Format {
+  if (options.format !== undefined) {
+    const f = options.format.toLowerCase() as Format;
+    if (!FORMATS.includes(f)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
+    return f;
+  }
+  const ext = toStdout(options.output) ? undefined : extname(options.output!).slice(1).toLowerCase();
+  return (ext && EXTENSIONS[ext]) || "table";
 }
 
-export async function compareCommand(counties: string[], options: CompareOptions): Promise<number> {
-  const format = (options.format ?? "table") as Format;
-  if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
+export async function run(counties: string[], options: CompareOptions): Promise<ExitCode> {
+  const format = formatOf(options);
   if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
   if (!options.all && counties.length < 2) throw new UserError("compare needs two or more counties (or --all)");
-  const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
+  const entries = await openDataset(options.data, (s) => options.quiet || process.stderr.write(s + "\n"));
   const chosen = options.all ? entries : counties.map((c) => resolveCounty(c, entries, options.data));
   const seen = new Set<string>();
   for (const e of chosen) {
@@ -132,21 +111,16 @@ export async function compareCommand(counties: string[], options: CompareOptions
   }
   if (chosen.length < 2) throw new UserError(`the dataset in ${options.data}/ has ${chosen.length} county; compare needs two`);
   const docs = chosen.map((e) => loadDocument(options.data, e));
+  const { compare } = await import("../compare/index.js");
   const comparison = compare(docs, { against: options.against as Reference | undefined });
-  const toFile = options.output !== undefined;
+  const stdout = toStdout(options.output);
   const text = await render(comparison, format, {
-    width: toFile ? 120 : process.stdout.columns ?? (Number(process.env.COLUMNS) || 120),
-    color: !toFile && useColor(process.stdout),
+    width: terminalWidth(),
+    color: stdout && colorOn(process.stdout),
     page: { version, manifest: createHash("sha256").update(readFileSync(join(options.data, "manifest.json"))).digest("hex"), command: commandLine(process.argv.slice(2)) },
   });
-  if (toFile) writeFileAtomically(options.output!, text);
-  else process.stdout.write(text);
-  return EXIT.ok;
-}
-
-export async function listCommand(options: { data: string; json?: boolean }): Promise<number> {
-  const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
-  if (options.json) process.stdout.write(JSON.stringify(entries.map(({ slug, county, title, sources }) => ({ slug, county, title, sources })), null, 2) + "\n");
-  else process.stdout.write(table(["slug", "county", "title", "sources"], entries.map((e) => [e.slug, e.county, e.title, e.sources.join(", ")])) + "\n");
+  // a file keeps the BOM Excel needs to read UTF-8; a pipe gets plain UTF-8
+  if (stdout) process.stdout.write(format === "csv" ? text.replace(/^\ufeff/, "") : text);
+  else writeFileAtomically(options.output!, text);
   return EXIT.ok;
 }

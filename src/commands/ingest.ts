@@ -1,23 +1,24 @@
-// `plans ingest [paths...]`: parse every file under the given paths on worker threads, reusing the
-// previous run's work for unchanged files, and write the dataset document by document into a
-// staging folder that is swapped in whole (or, with --check, compared with what is there).
-// Memory stays bounded by the files in flight and one document, however large the corpus.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import chalk from "chalk";
-import { DatasetEmitter, tasksOf, type ManifestInput } from "../dataset/emit.js";
-import { newTimes, sha256, type StageTimes } from "../dataset/source.js";
-import { defaultJobs, OutOfMemory, PARSE_HEAP_MB, startParsePool, type ParsePool, type ParseReply } from "../dataset/parse-pool.js";
-import { assignDocuments, planDocuments, reconcile, type SourceResult } from "../dataset/reconcile.js";
-import type { PlanDocument } from "../model.js";
-import { startKeywordWorker, type KeywordWorker } from "../segment/keywords-pool.js";
+// `plans ingest [paths...]`: build the dataset from files and folders. Four steps: select the
+// inputs (and refuse an output folder that would harm the user's files), build the dataset into a
+// staging folder (dataset/build.ts parses on worker threads, reusing the cache), swap it in (or,
+// with --check, compare it with what is there), and report.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { InvalidArgumentError, type Command } from "commander";
+import { structuredPatch } from "diff";
+import type { BuildResult, DocumentSummary } from "../dataset/build.js";
+import { isKeywordsUnavailable } from "../dataset/keywords-pool.js";
+import { defaultJobs } from "../dataset/parse-pool.js";
+import { paint, table } from "../term.js";
 import { version } from "../version.js";
-import { openCache, type CachedSource, type SourceCache } from "./cache.js";
-import { collectInputs, openStaging, recoverInterrupted, type Staging } from "./files.js";
-import { EXIT, UserError } from "./io.js";
-import { progress, table } from "./ui.js";
+import { action, conventions, type CommonOptions } from "./command.js";
+import { cannotWrite, EXIT, isSystemError, UserError, type ExitCode } from "./exit.js";
+import { checkOutput, collectInputs, datasetFilesIn, isStream, openStaging, readInput, recoverInterrupted, stageFolder, type InputFile, type Staging } from "./files.js";
+import { onInterrupt } from "./interrupt.js";
+import { progress } from "./ui.js";
 
-export interface IngestOptions {
+export interface IngestOptions extends CommonOptions {
   out: string;
   check?: boolean;
   summary?: boolean;
@@ -25,191 +26,228 @@ export interface IngestOptions {
   strict?: boolean;
   /** largest input file in MB */
   maxSize?: number;
-  /** parse workers; default: the machine's cores */
+  /** parse workers; default: the machine's cores less the keyword worker's */
   jobs?: number;
-  /** false: parse everything again, ignoring (and then replacing) out/.cache */
+  /** false: parse everything again, ignoring (and then replacing) the cache */
   cache?: boolean;
   /** per-stage milliseconds, summed over the files parsed, go to stderr */
   times?: boolean;
+  /** write into an output folder that is not a plans dataset (its files are kept) */
+  force?: boolean;
 }
 
 /** A county plan is well under 2 MB; a far larger file is a corpus or an archive, not one plan. */
 export const DEFAULT_MAX_MB = 16;
 
-interface Candidate {
-  abs: string;
-  rel: string;
+/** The inputs when the user names none. */
+export const DEFAULT_INPUT = "seeds";
+
+export const register = (program: Command): void => {
+  const command = program
+    .command("ingest")
+    .description("decode, clean and segment plan files into the normalized dataset (JSON per county + CSVs)")
+    .argument("[paths...]", `files or folders (default: ${DEFAULT_INPUT}/)`)
+    .option("--out <dir>", "the dataset folder", "out")
+    .option("--check", "rebuild in memory; exit 1 and show what changed if the output folder differs")
+    .option("--summary", "print the summary table even when stderr is not a terminal")
+    .option("--strict", "exit 1 when any file was skipped (not text, not a plan, unreadable, too large)")
+    .option("--max-size <MB>", "skip input files larger than this", positiveNumber("--max-size", "a positive number of MB"), DEFAULT_MAX_MB)
+    .option("-j, --jobs <n>", "parse workers besides the keyword worker (default: the cores less one); the output is the same for any number", wholeNumber("--jobs", 1, 64))
+    .option("--no-cache", "parse every file again instead of reusing unchanged files' results")
+    .option("--force", "write into an output folder that is not a plans dataset; its files are kept")
+    .option("--times", "print how the time went, per stage, to stderr")
+    .action(action(run));
+  conventions(command, [
+    ["plans ingest", "the bundled seeds/ into out/"],
+    ["plans ingest downloads/ --out data", "every file under downloads/ into data/"],
+    ["plans ingest seeds/ --check", "exit 1 and show what changed if out/ is not up to date"],
+  ]);
+};
+
+function positiveNumber(flag: string, what: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} wants ${what}.`);
+    return n;
+  };
 }
 
-interface Parsed {
-  key: string;
-  record: CachedSource;
-  abs: string;
+function wholeNumber(flag: string, min: number, max: number) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${flag} wants a whole number from ${min} to ${max}.`);
+    return n;
+  };
 }
 
-/**
- * Parsing on worker threads. nodejieba's dictionaries take about a second to load, longer than
- * parsing a few files: when there is no cache the CLI starts the keyword worker before anything
- * else so that its loading overlaps all the rest; with a cache it starts on the first file the
- * cache cannot serve, so a rerun over an unchanged corpus loads neither the pipeline nor the
- * dictionaries.
- */
-class Parser {
-  private pool: ParsePool | null = null;
-  readonly times: StageTimes = newTimes();
-  parsedFiles = 0;
-  /** files parsed again by a worker of their own after a worker ran out of its heap */
-  parsedAlone = 0;
-  /** files to keep in flight: enough that a worker goes on parsing while its earlier files wait for
-   *  keywords (and while the dictionaries load) */
-  readonly lanes: number;
-
-  constructor(
-    private readonly jobs: number,
-    private keywords: KeywordWorker | null,
-  ) {
-    this.lanes = jobs * 6;
-  }
-
-  /** `reread` gives the file's bytes again, for a retry (the first ones were moved to a worker) */
-  async parse(path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array): Promise<ParseReply> {
-    if (!this.pool) {
-      this.keywords ??= startKeywordWorker();
-      this.pool = startParsePool(this.jobs, this.keywords, heapLimit());
+export async function run(paths: string[], options: IngestOptions): Promise<ExitCode> {
+  const targets = paths.length ? paths : [DEFAULT_INPUT];
+  const selection = selectInputs(targets, options);
+  // a pipe (<(…), /dev/stdin) can be read once: now, whole
+  const streamed = new Map<string, Uint8Array>();
+  for (const f of selection.files) if (isStream(f.abs)) streamed.set(f.abs, await readInput(f.abs));
+  const output = openOutput(options);
+  const { buildDataset, lazyKeywordWorker } = await import("../dataset/build.js");
+  const { hasCache, openCache } = await import("../dataset/cache.js");
+  // without a cache everything is parsed: the keyword worker starts before anything else, so that
+  // its second of dictionary loading overlaps all the rest
+  const keywords = lazyKeywordWorker(!output.previousCache || !hasCache(output.previousCache));
+  const bar = options.quiet ? null : progress(selection.files.length);
+  const forget = onInterrupt(() => {
+    keywords.stopNow();
+    output.abort();
+  }, `interrupted; ${folderName(options.out)} unchanged`);
+  let built: BuildResult;
+  try {
+    built = await buildDataset(
+      selection.files.map((f) => ({ path: f.rel, size: f.size, read: () => streamed.get(f.abs) ?? readFileSync(f.abs) })),
+      output.dataset,
+      {
+        workers: options.jobs ?? defaultJobs(),
+        cache: openCache(output.previousCache, output.cache.dir),
+        keywords: keywords.get,
+        toolVersion: version,
+        onProgress: (step, path) => bar?.step(step, path),
+      },
+    );
+    bar?.done();
+    if (built.documents.length === 0) {
+      report(selection, built, options);
+      throw new UserError("no plan could be ingested");
     }
-    let reply: ParseReply;
-    try {
-      reply = await this.pool.parse(path, bytes, sha);
-    } catch (e) {
-      if (!(e instanceof OutOfMemory)) throw e;
-      this.parsedAlone++;
-      reply = await this.pool.parseAlone(path, reread(), sha);
-    }
-    for (const k of Object.keys(this.times) as Array<keyof StageTimes>) this.times[k] += reply.times[k];
-    this.parsedFiles++;
-    return reply;
+  } catch (e) {
+    bar?.done();
+    output.abort();
+    forget();
+    throw asUserError(e, output.dataset.dir, options.out);
+  } finally {
+    await keywords.close();
   }
-
-  async close(): Promise<void> {
-    await this.pool?.close();
-    await this.keywords?.close();
-  }
+  const status = finish(output, options);
+  forget();
+  return report(selection, built, options, status);
 }
 
-/**
- * How many parse workers to start: --jobs (default: the cores), but no more than the input keeps
- * busy. A worker costs about 0.3 s of CPU to load the pipeline and some 100 MB; on 2 cores one
- * worker parses a few MB in less time than the dictionaries take to load.
- */
-export function workersFor(jobs: number, files: number, bytes: number): number {
-  const SMALL = 4 * 1024 * 1024;
-  return Math.max(1, Math.min(jobs, files, Math.ceil(bytes / SMALL)));
+interface Selection {
+  targets: string[];
+  files: Array<InputFile & { size: number }>;
+  /** warnings about what was passed over before parsing: links, files too large or unreadable */
+  problems: string[];
 }
 
-/** `keywords`: a keyword worker already started (see Parser), or null to start one when needed */
-export async function ingestCommand(paths: string[], options: IngestOptions, keywords: KeywordWorker | null = null): Promise<number> {
-  const targets = paths.length ? paths : ["seeds"];
-  recoverInterrupted(options.out);
-  const { files, problems } = collectInputs(targets);
+/** Step 1: the files under the paths, those too large passed over; an output folder that would
+ *  harm the user's files refused before any work. */
+function selectInputs(targets: string[], options: IngestOptions): Selection {
+  const { files, problems } = collectInputs(targets, { skip: options.out });
+  checkOutput(options.out, targets, { force: options.force });
   const maxBytes = (options.maxSize ?? DEFAULT_MAX_MB) * 1024 * 1024;
-  const candidates: Candidate[] = [];
-  let totalBytes = 0;
+  const selected: Selection["files"] = [];
   for (const f of files) {
     try {
       // the size is checked before reading, so that a 5 GB file is not read to be refused
       const size = statSync(f.abs).size;
       if (size > maxBytes) problems.push(`${f.abs}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is more than one plan (limit ${maxBytes / 1024 / 1024} MB; --max-size raises it)`);
-      else {
-        candidates.push(f);
-        totalBytes += size;
-      }
+      else selected.push({ ...f, size });
     } catch (e) {
       problems.push(`${f.abs}: cannot read (${(e as NodeJS.ErrnoException).code})`);
     }
   }
-  const warn = () => {
-    for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
-  };
-  if (candidates.length === 0) {
-    warn();
+  if (selected.length === 0) {
+    warn(problems);
     throw new UserError(`nothing to ingest in ${targets.join(", ")}`);
   }
-  const staging = openStaging(options.out, { scratch: options.check });
-  const useCache = options.cache !== false;
-  const parser = new Parser(workersFor(options.jobs ?? defaultJobs(), candidates.length, totalBytes), keywords);
-  const t0 = performance.now();
-  let rows: string[][];
-  let skippedCount = 0;
+  return { targets, files: selected, problems };
+}
+
+/** Where a run writes: the dataset's staging folder, and the cache's. */
+interface Output {
+  dataset: Staging;
+  cache: { dir: string; commit(): void; abort(): void };
+  /** the last run's cache folder, or null for no reuse */
+  previousCache: string | null;
+  abort(): void;
+}
+
+/** The cache of an output folder: beside it, so that the dataset folder holds the dataset only
+ *  (`git add out` stages no cache). */
+export function cacheFolder(out: string): string {
+  const target = resolve(out);
+  return join(dirname(target), ".plans-cache", basename(target));
+}
+
+function openOutput(options: IngestOptions): Output {
+  const cachePath = cacheFolder(options.out);
+  recoverInterrupted(options.out);
+  recoverInterrupted(cachePath);
+  const dataset = openStaging(options.out, { scratch: options.check, force: options.force });
+  let cache: Output["cache"];
   try {
-    const cache = openCache(useCache ? options.out : null, staging.dir);
-    const bar = progress(candidates.length);
-    const parsed = new Map<string, Parsed>();
-    try {
-      let done = 0;
-      await forEachLimited(candidates, parser.lanes, async (f) => {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(f.abs);
-        } catch (e) {
-          problems.push(`${f.abs}: cannot read (${(e as NodeJS.ErrnoException).code})`);
-          return;
-        }
-        const sha = sha256(bytes);
-        const key = cache.keyOf(f.rel, sha);
-        const hit = cache.lookup(key);
-        if (hit) cache.keep(key, hit);
-        const record = hit ?? (await parseAndStore(parser, cache, key, f.rel, bytes, sha, () => reread(f.abs, sha)));
-        parsed.set(f.rel, { key, record, abs: f.abs });
-        bar.tick(done++, f.rel);
-      });
-    } finally {
-      bar.done();
-    }
-    const ordered = [...parsed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
-    // the cache keeps each file's own record; the manifest's copy gets the final document slug
-    const inputs: ManifestInput[] = ordered.map((p) => ({ ...p.record.input }));
-    warn();
-    for (const i of inputs) if (i.status === "skipped") process.stderr.write(chalk.yellow(`plans: skipped ${i.reason}\n`));
-    skippedCount = inputs.filter((i) => i.status === "skipped").length;
-    const summaries = ordered.flatMap((p) => (p.record.summary ? [p.record.summary] : []));
-    if (summaries.length === 0) throw new UserError("no plan could be ingested");
-    const planned = planDocuments(summaries);
-    assignDocuments(inputs, planned);
-    const byPath = new Map(ordered.map((p) => [p.record.input.path, p]));
-    const emitter = new DatasetEmitter(staging);
-    rows = [];
-    for (const doc of planned) {
-      const sources: SourceResult[] = [];
-      for (const path of doc.paths) sources.push(await loadSource(parser, cache, byPath.get(path)!));
-      let t = performance.now();
-      const d = reconcile(sources, doc.slug);
-      parser.times.reconcile += performance.now() - t;
-      t = performance.now();
-      emitter.add(d);
-      parser.times.emit += performance.now() - t;
-      rows.push(summaryRow(d));
-    }
-    emitter.finish(inputs, version);
-    cache.finish();
+    // a --check writes nothing beside the output: its cache goes with its scratch build
+    cache = options.check ? scratchFolder() : stageFolder(cachePath);
   } catch (e) {
-    staging.abort();
+    dataset.abort();
+    throw cannotWrite(cachePath, e);
+  }
+  return {
+    dataset,
+    cache,
+    previousCache: options.cache === false ? null : cachePath,
+    abort: () => {
+      dataset.abort();
+      cache.abort();
+    },
+  };
+}
+
+function scratchFolder(): Output["cache"] {
+  const dir = mkdtempSync(join(tmpdir(), "plans-check-cache-"));
+  const abort = () => rmSync(dir, { recursive: true, force: true });
+  return { dir, commit: abort, abort };
+}
+
+/** Step 3: the new dataset swapped in, then its cache (a cache that cannot be kept only costs the
+ *  next run a full parse); or, with --check, compared with the output folder and thrown away. */
+function finish(output: Output, options: IngestOptions): ExitCode {
+  if (options.check) {
+    const status = check(output.dataset.dir, options.out);
+    output.abort();
+    return status;
+  }
+  try {
+    output.dataset.commit();
+  } catch (e) {
+    output.abort();
     throw e;
-  } finally {
-    await parser.close();
+  }
+  try {
+    output.cache.commit();
+  } catch (e) {
+    output.cache.abort();
+    warn([`${cacheFolder(options.out)}: cannot keep the cache (${(e as Error).message}); the next run parses everything again`]);
+  }
+  return EXIT.ok;
+}
+
+/** Step 4: what was passed over, skipped or found twice; times; the summary; the exit code. */
+function report(selection: Selection, built: BuildResult, options: IngestOptions, status: ExitCode = EXIT.ok): ExitCode {
+  warn([...selection.problems, ...built.unreadable]);
+  const skipped = built.inputs.filter((i) => i.status === "skipped");
+  const chalk = paint(process.stderr);
+  for (const i of skipped) process.stderr.write(chalk.yellow(`plans: skipped ${i.reason}\n`));
+  if (built.duplicates && !options.quiet) {
+    for (const i of built.inputs) if (i.status === "duplicate") process.stderr.write(`plans: ${i.path}: the same bytes as ${i.duplicateOf}; listed as its duplicate, not parsed again\n`);
   }
   if (options.times) {
     const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
-    process.stderr.write(`plans: ${parser.parsedFiles} of ${candidates.length} files parsed, ${candidates.length - parser.parsedFiles} from the cache${parser.parsedAlone ? `, ${parser.parsedAlone} again alone after a worker ran out of heap` : ""}; wall ${ms(performance.now() - t0)}; per stage, summed over threads (emit includes writing): ${Object.entries(parser.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`);
+    const distinct = built.parsed + built.fromCache;
+    process.stderr.write(
+      `plans: ${built.parsed} of ${distinct} files parsed, ${built.fromCache} from the cache${built.duplicates ? `, ${built.duplicates} duplicates not parsed` : ""}${built.parsedAlone ? `, ${built.parsedAlone} again alone after a worker ran out of heap` : ""}; per stage, summed over threads (emit includes writing): ${Object.entries(built.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`,
+    );
   }
-  let status: number = EXIT.ok;
-  if (options.check) {
-    status = check(staging.dir, options.out);
-    staging.abort();
-  } else {
-    staging.commit();
-    if (options.summary ?? process.stderr.isTTY) process.stderr.write(summaryTable(rows) + `\nwrote ${rows.length} documents and their tables to ${options.out}/\n`);
+  if (built.documents.length && !options.check && !options.quiet && (options.summary ?? process.stderr.isTTY)) {
+    process.stderr.write(summaryTable(built.documents) + `\nwrote ${built.documents.length} documents and their tables to ${folderName(options.out)}\n`);
   }
-  const passedOver = problems.length + skippedCount;
+  const passedOver = selection.problems.length + built.unreadable.length + skipped.length;
   if (options.strict && passedOver > 0 && status === EXIT.ok) {
     process.stderr.write(`plans: --strict: ${passedOver} file${passedOver > 1 ? "s" : ""} skipped\n`);
     return EXIT.drift;
@@ -217,54 +255,32 @@ export async function ingestCommand(paths: string[], options: IngestOptions, key
   return status;
 }
 
-/** Parses a file the cache could not serve and records the result in this run's cache. */
-async function parseAndStore(parser: Parser, cache: SourceCache, key: string, path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array): Promise<CachedSource> {
-  const reply = await parser.parse(path, bytes, sha, reread);
-  const record: CachedSource = { input: reply.input, summary: reply.summary };
-  cache.store(key, record, reply.json);
-  return record;
-}
+const warn = (problems: string[]) => {
+  const chalk = paint(process.stderr);
+  for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
+};
 
-/** A file's bytes once more, which must be the ones it had. */
-function reread(abs: string, sha: string): Uint8Array {
-  const bytes = readFileSync(abs);
-  if (sha256(bytes) !== sha) throw new UserError(`${abs}: changed while it was being ingested; run again`);
-  return bytes;
-}
-
-/** The parse workers' heap limit: PLANS_PARSE_HEAP_MB overrides it (for tuning, and for the test
- *  of the retry of a file too large for it). */
-function heapLimit(): number {
-  const v = Number(process.env.PLANS_PARSE_HEAP_MB);
-  return Number.isFinite(v) && v > 0 ? v : PARSE_HEAP_MB;
-}
-
-/** A parsed source from this run's cache; if its entry is damaged, the file is parsed again. */
-async function loadSource(parser: Parser, cache: SourceCache, p: Parsed): Promise<SourceResult> {
-  const cached = cache.load(p.key);
-  if (cached) return cached;
-  const sha = p.record.input.sha256;
-  const bytes = reread(p.abs, sha);
-  await parseAndStore(parser, cache, p.key, p.record.input.path, bytes, sha, () => reread(p.abs, sha));
-  const fresh = cache.load(p.key);
-  if (!fresh) throw new Error(`${p.abs}: cannot read back its parsed source from the cache`);
-  return fresh;
-}
+const folderName = (out: string) => `${out.replace(/\/+$/, "") || "/"}/`;
 
 /**
- * Runs `work` over the items, `lanes` at a time, starting them in order.
- * Reading a file happens when its turn comes, so only the files in flight are in memory.
+ * What the user can act on, as one line: a file of the dataset (or of its cache) that cannot be
+ * written, named by where it was going; nodejieba's native module missing, with how to rebuild it.
  */
-async function forEachLimited<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(items.length, lanes) }, lane));
+function asUserError(e: unknown, staged: string, out: string): unknown {
+  if (e instanceof UserError) return e;
+  if (isKeywordsUnavailable(e)) return new UserError(`nodejieba's native module does not load (${(e as Error).message.split("\n")[0]}); rebuild it with \`npm rebuild nodejieba\` (it needs a C++ compiler, make and python3)`);
+  if ((e as Error)?.name === "InputChanged") return new UserError((e as Error).message);
+  if (isSystemError(e)) {
+    const path = e.path && e.path.startsWith(staged) ? join(out, e.path.slice(staged.length)) : (e.path ?? out);
+    return cannotWrite(path, e);
+  }
+  return e;
 }
 
-/** Compares a freshly built dataset folder with the existing one, file by file. */
-function check(built: string, out: string): number {
+/** Compares a freshly built dataset folder with the dataset in the output folder, file by file: a
+ *  changed file with the first place it differs (a few lines of unified diff), a file the output
+ *  lacks as missing, a dataset file a fresh build no longer has as extra. */
+function check(built: string, out: string): ExitCode {
   const list = (dir: string) => {
     try {
       return readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
@@ -272,50 +288,57 @@ function check(built: string, out: string): number {
       return [];
     }
   };
-  const existing = new Set(list(out));
+  // a file a user keeps beside the dataset is not drift: only what the dataset's manifest names is
+  const ours = datasetFilesIn(out) ?? new Set<string>();
+  const existing = new Set(list(out).filter((f) => ours.has(f)));
   const fresh = list(built);
-  const changed: string[] = [];
+  const report: string[] = [];
   for (const name of fresh) {
-    const content = readFileSync(join(built, name), "utf8");
-    if (!existing.has(name)) changed.push(`  added    ${name}`);
-    else {
-      const old = readFileSync(join(out, name), "utf8");
-      if (old !== content) changed.push(`  changed  ${name}${firstDifference(old, content)}`);
+    if (!existing.has(name)) {
+      report.push(`  missing  ${name}`);
+      continue;
     }
+    const now = readFileSync(join(built, name), "utf8");
+    const old = readFileSync(join(out, name), "utf8");
+    if (old !== now) report.push(`  changed  ${name}`, ...firstChange(old, now).map((l) => `    ${l}`));
   }
-  for (const f of existing) if (!fresh.includes(f)) changed.push(`  removed  ${f}`);
-  if (changed.length === 0) {
-    process.stderr.write(`${out}/ is up to date (${fresh.length} files)\n`);
+  for (const f of existing) if (!fresh.includes(f)) report.push(`  extra    ${f}`);
+  const folder = folderName(out);
+  if (report.length === 0) {
+    process.stderr.write(`plans: ${folder} is up to date (${fresh.length} files)\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`${out}/ differs from a fresh build of the inputs:\n${changed.join("\n")}\n`);
+  process.stdout.write(`${folder} differs from a fresh build of the inputs:\n${report.join("\n")}\n`);
   return EXIT.drift;
 }
 
-function firstDifference(a: string, b: string): string {
-  const la = a.split("\n");
-  const lb = b.split("\n");
-  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) return ` (first at line ${i + 1}: ${JSON.stringify((la[i] ?? "").slice(0, 60))} → ${JSON.stringify((lb[i] ?? "").slice(0, 60))})`;
-  }
-  return "";
+/** Lines of context around a change in --check's diff. */
+const DIFF_CONTEXT = 2;
+/** Past this many differing lines the diff is not worked out; the first differing line is shown. */
+const DIFF_MAX_EDITS = 2000;
+
+/** The first hunk of a unified diff from the output's file to the fresh one, lines in full. */
+function firstChange(old: string, now: string): string[] {
+  const patch = structuredPatch("", "", old, now, "", "", { context: DIFF_CONTEXT, maxEditLength: DIFF_MAX_EDITS });
+  const hunk = patch?.hunks[0];
+  if (hunk) return [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines];
+  const a = old.split("\n");
+  const b = now.split("\n");
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return [`@@ line ${i + 1} @@`, `-${a[i] ?? ""}`, `+${b[i] ?? ""}`];
 }
 
-export function summaryRow(d: PlanDocument): string[] {
-  return [
-    d.slug,
-    d.county,
-    String(d.sources.length),
-    [...new Set(d.sources.map((s) => s.encoding))].join(","),
-    String(d.chapters.length),
-    String(d.chapters.reduce((a, c) => a + c.sections.length, 0)),
-    String(tasksOf(d).length),
-    String(d.indicators.length),
-    String(d.projects.length),
-    String(d.notes.length),
-  ];
+export function summaryTable(documents: DocumentSummary[]): string {
+  return table(
+    ["slug", "county", "sources", "encoding", "chapters", "sections", "tasks", "indicators", "projects", "notes"],
+    documents.map((d) => [d.slug, d.county, d.sources, d.encodings.join(","), d.chapters, d.sections, d.tasks, d.indicators, d.projects, d.notes].map(String)),
+  );
 }
 
-export function summaryTable(rows: string[][]): string {
-  return table(["slug", "county", "sources", "encoding", "chapters", "sections", "tasks", "indicators", "projects", "notes"], rows);
+/** The dataset of the bundled seeds, built into `out` the way `plans ingest` builds it, without a
+ *  word on the terminal (for `plans compare`, when there is no dataset yet). */
+export async function buildDefaultDataset(out: string): Promise<void> {
+  if (!existsSync(DEFAULT_INPUT)) throw new UserError(`${out}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${out}\` first`);
+  await run([DEFAULT_INPUT], { out, quiet: true });
 }

@@ -1,17 +1,37 @@
 // `plans inspect <file>`: what each stage did to one file.
 import { basename } from "node:path";
-import chalk from "chalk";
-import { cleanedText } from "../clean/index.js";
-import { prepare } from "../pipeline.js";
-import { EXIT, readInput, UserError } from "./io.js";
+import type { Command } from "commander";
+import { paint } from "../term.js";
+import { action, conventions, toStdout, type CommonOptions } from "./command.js";
+import { EXIT, UserError, type ExitCode } from "./exit.js";
+import { readInput, writeFileAtomically } from "./files.js";
 
-export interface InspectOptions {
+export interface InspectOptions extends CommonOptions {
   json?: boolean;
+  output?: string;
 }
 
-export async function inspectCommand(file: string, options: InspectOptions): Promise<void> {
-  const bytes = readInput(file);
-  const prepared = await prepare(bytes, basename(file));
+export const register = (program: Command): void => {
+  const command = program
+    .command("inspect")
+    .description("show what each stage did to one file: encoding, repairs, notes, cleaned text")
+    .argument("<file>", "a plan file (text or HTML, any common Chinese encoding); - reads stdin")
+    .option("--json", "print a JSON report for scripts")
+    .option("-o, --output <file>", "write the report to a file (- for stdout, the default)")
+    .action(action(run));
+  conventions(command, [
+    ["plans inspect seeds/004_6f7d79f1b7bb937e.txt", "encoding, repairs, notes and the cleaned text"],
+    ["plans inspect plan.html --json | jq .repairs", "the same as JSON, for scripts"],
+    ["curl -s URL | plans inspect -", "a page read from stdin"],
+  ]);
+};
+
+export async function run(file: string, options: InspectOptions): Promise<ExitCode> {
+  const bytes = await readInput(file);
+  // the pipeline (cheerio, OpenCC) loads only here
+  const { prepare } = await import("../pipeline.js");
+  const { cleanedText } = await import("../clean/index.js");
+  const prepared = await prepare(bytes, file === "-" ? "stdin" : basename(file));
   if (!prepared.ok) throw new UserError(`${file}: ${prepared.message.replace(/^[^:]*: /, "")}`, EXIT.usage);
   const { read, cleaned } = prepared;
   const text = cleanedText(cleaned.lines);
@@ -28,9 +48,9 @@ export async function inspectCommand(file: string, options: InspectOptions): Pro
       meta: cleaned.meta,
       text,
     };
-    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-    return;
+    return write(JSON.stringify(report, null, 2) + "\n", options);
   }
+  const chalk = paint(toStdout(options.output) ? process.stdout : {});
   const out: string[] = [];
   out.push(chalk.bold(file));
   out.push(`  format    ${read.format}`);
@@ -45,9 +65,15 @@ export async function inspectCommand(file: string, options: InspectOptions): Pro
   out.push(chalk.bold(`\nnotes (${cleaned.notes.length})`));
   for (const n of cleaned.notes) out.push(`  ${chalk.dim(`${n.line ?? "-"}`.padStart(5))} ${chalk.yellow(n.kind)} ${n.message}`);
   out.push(chalk.bold("\ntext"));
-  process.stdout.write(out.join("\n") + "\n" + text + "\n");
+  return write(out.join("\n") + "\n" + text + "\n", options);
 }
 
-export function sortedRecord(r: Record<string, number>): Record<string, number> {
+function write(text: string, options: InspectOptions): ExitCode {
+  if (toStdout(options.output)) process.stdout.write(text);
+  else writeFileAtomically(options.output!, text);
+  return EXIT.ok;
+}
+
+function sortedRecord(r: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,51 +1,53 @@
-// Terminal furniture for the CLI: tables (CJK-width aware, by cli-table3) and a progress bar on
-// stderr that shows only on a TTY (by cli-progress); nothing here writes to stdout.
+// The progress bar of a long command: on stderr, only on a TTY (by cli-progress); nothing here
+// writes to stdout. Each file counts twice, when it is parsed and when it is done (its keywords
+// computed), so the bar moves from the first parsed file on, while nodejieba's dictionaries load.
 import cliProgress from "cli-progress";
-import Table from "cli-table3";
-import wrapAnsi from "wrap-ansi";
-
-export interface TableOptions {
-  /** column widths in terminal cells, borders' padding included; long cells wrap to fit */
-  colWidths?: number[];
-}
-
-/** Wraps text to a display width, CJK-aware, keeping its own line breaks and color codes (wrap-ansi). */
-export function wrapToWidth(text: string, width: number): string {
-  return wrapAnsi(text, width, { hard: true });
-}
-
-export function table(head: string[], rows: string[][], options: TableOptions = {}): string {
-  const widths = options.colWidths;
-  // cli-table3 measures CJK width but its own wrapping cuts CJK lines short: wrap with wrap-ansi instead
-  const fit = (cells: string[]) => (widths ? cells.map((c, i) => wrapToWidth(c, Math.max(1, (widths[i] ?? 10) - 2))) : cells);
-  const t = new Table({ head: fit(head), style: { head: [], border: [] }, ...(widths ? { colWidths: widths } : {}) });
-  const body = rows.map(fit);
-  t.push(...body);
-  // One rule under the header; between body rows only when a row spans several lines. One line per
-  // row reads like xsv's tables.
-  if (body.some((r) => r.some((c) => c.includes("\n")))) return t.toString();
-  let rules = 0;
-  return t
-    .toString()
-    .split("\n")
-    .filter((line) => !line.startsWith("├") || rules++ === 0)
-    .join("\n");
-}
+import { onInterrupt } from "./interrupt.js";
 
 export interface Progress {
-  tick(index: number, label: string): void;
+  step(kind: "parsed" | "done", label: string): void;
   done(): void;
 }
 
+const SILENT: Progress = { step: () => {}, done: () => {} };
+
+/** How often the bar is redrawn, at most. */
+const FPS = 8;
+
 export function progress(total: number): Progress {
-  if (!process.stderr.isTTY || total < 2) return { tick: () => {}, done: () => {} };
+  if (!process.stderr.isTTY || total < 2) return SILENT;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: "ingest [{bar}] {value}/{total} {file}", hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: "ingest [{bar}] {files}/{total_files} files · {rate} files/s · ETA {eta_text} · {file}",
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: FPS,
+    },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { file: "" });
+  const t0 = performance.now();
+  let finished = 0;
+  let steps = 0;
+  const payload = (file: string) => {
+    const seconds = (performance.now() - t0) / 1000;
+    // the rate and ETA count steps (two per file), which move from the start
+    const perSecond = seconds > 0 ? steps / 2 / seconds : 0;
+    const left = perSecond > 0 ? Math.round((total - steps / 2) / perSecond) : null;
+    return { file, files: finished, total_files: total, rate: perSecond.toFixed(1), eta_text: left === null ? "…" : left >= 60 ? `${Math.floor(left / 60)}m${String(left % 60).padStart(2, "0")}s` : `${left}s` };
+  };
+  bar.start(2 * total, 0, payload(""));
+  // cli-progress hid the cursor and turned line wrap off: Ctrl-C must give them back
+  const forget = onInterrupt(() => bar.stop());
   return {
-    tick: (i, label) => bar.update(i + 1, { file: label }),
-    done: () => bar.stop(),
+    step: (kind, label) => {
+      steps++;
+      if (kind === "done") finished++;
+      bar.update(steps, payload(label));
+    },
+    done: () => {
+      forget();
+      bar.stop();
+    },
   };
 }

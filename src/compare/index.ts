@@ -1,9 +1,8 @@
 // compare: documents of the dataset → a Comparison (see model.ts). Pure: the CLI reads the dataset
 // and renders the result.
 import { INDICATOR_CATALOG } from "../catalog/indicators.js";
-import type { ChapterRole, Indicator, PlanDocument } from "../model.js";
+import { tasksOf, type ChapterRole, type Indicator, type PlanDocument } from "../model.js";
 import { parseValue } from "../segment/values.js";
-import { tasksOf } from "../dataset/emit.js";
 import { targetDistribution } from "./ambition.js";
 import { alignIndicators } from "./indicators.js";
 import { sideBySide, type Comparison, type CountyOverview, type ShapeRow } from "./model.js";

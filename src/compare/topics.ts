@@ -2,8 +2,7 @@
 // the counties share and what only one has, and for each task the closest task of another county
 // (side by side only: beyond a few counties, how many counties carry each topic instead).
 import { FUNCTION_WORDS, GENERIC_WORDS, NON_FINAL, NON_INITIAL } from "../catalog/topic-words.js";
-import { tasksOf } from "../dataset/emit.js";
-import type { PlanDocument } from "../model.js";
+import { tasksOf, type PlanDocument } from "../model.js";
 import { sideBySide, type TaskMatch, type TaskRef, type Topics } from "./model.js";
 
 const TOP = 20;

@@ -1,39 +1,23 @@
 // emit: documents → the files of the dataset, as a map from file name to content. Deterministic: stable
 // order everywhere, no timestamps, sorted keys where order is not given by the contract; the CLI writes
 // the map atomically.
-import { stringify } from "csv-stringify/sync";
-import type { Format, Indicator, PlanDocument, Value } from "../model.js";
-import { SCHEMA_VERSION } from "../model.js";
+import { BOM, csvRecords } from "../csv.js";
+import { SCHEMA_VERSION, tasksOf, type Format, type Indicator, type PlanDocument, type Value } from "../model.js";
 
 export interface ManifestInput {
+  /** unique: relative to the common folder of the paths the user named */
   path: string;
   sha256: string;
   bytes: number;
   /** null when the bytes are in no format the read stage knows */
   format: Format | null;
   encoding: string | null;
-  /** the slug of the document it went to, or null when it was skipped */
+  /** the slug of the document it went to (a duplicate's: its original's), or null when it was skipped */
   document: string | null;
-  status: "ok" | "skipped";
+  status: "ok" | "skipped" | "duplicate";
   reason?: string;
-}
-
-const BOM = "\ufeff";
-
-/**
- * Excel runs a cell that starts with = + - @ (or a tab/CR) as a formula: plan text is untrusted. A
- * lone sign (the "=" of an op column) carries no formula and stays as it is, as do plain numbers.
- */
-export function neutralizeCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "string" ? v : String(v);
-  if (s.length > 1 && /^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?%?$/.test(s)) return `'${s}`;
-  return s;
-}
-
-/** A CSV file as the dataset writes them: BOM, one header row, "\n" records, formula-neutralized cells. */
-export function csv(header: string[], rows: unknown[][]): string {
-  return BOM + stringify([header, ...rows.map((r) => r.map(neutralizeCell))], { record_delimiter: "\n" });
+  /** a duplicate's original: the first input (by path) with the same bytes, which alone was parsed */
+  duplicateOf?: string;
 }
 
 const valueColumns = (prefix: string) => ["raw", "op", "value", "unit", "change", "five_year_average"].map((c) => `${prefix}_${c}`);
@@ -72,16 +56,8 @@ const CSV_FILES: Record<string, CsvFile> = {
   },
 };
 
-/** CSV records without a header: the body of a dataset CSV, appended document by document. */
-function csvRecords(rows: unknown[][]): string {
-  return rows.length ? stringify(rows.map((r) => r.map(neutralizeCell)), { record_delimiter: "\n" }) : "";
-}
-
-export function tasksOf(d: PlanDocument) {
-  return d.chapters
-    .filter((c) => c.role === "tasks")
-    .flatMap((c) => [...c.items.map((it) => ({ c, s: null, it })), ...c.sections.flatMap((s) => s.items.map((it) => ({ c, s, it })))]);
-}
+/** The dataset's table files, by name. */
+export const TABLE_FILES: readonly string[] = Object.keys(CSV_FILES);
 
 function countSections(d: PlanDocument): number {
   return d.chapters.reduce((a, c) => a + c.sections.length, 0);
@@ -117,7 +93,7 @@ export class DatasetEmitter {
   private readonly documents: ManifestDocument[] = [];
 
   constructor(private readonly sink: DatasetSink) {
-    for (const [name, f] of Object.entries(CSV_FILES)) sink.put(name, BOM + stringify([f.header], { record_delimiter: "\n" }));
+    for (const [name, f] of Object.entries(CSV_FILES)) sink.put(name, BOM + csvRecords([f.header]));
   }
 
   add(d: PlanDocument): void {

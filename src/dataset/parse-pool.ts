@@ -2,7 +2,7 @@
 // the result: a file's parse depends on its bytes and path only, and the caller orders the results.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { KeywordWorker } from "../segment/keywords-pool.js";
+import type { KeywordWorker } from "./keywords-pool.js";
 import type { ManifestInput } from "./emit.js";
 import type { SourceSummary, StageTimes } from "./source.js";
 
@@ -24,10 +24,11 @@ export interface ParseReply {
 }
 
 export interface ParsePool {
-  /** rejects with OutOfMemory when the file (or another in flight on its worker) was too large */
-  parse(path: string, bytes: Uint8Array, sha256: string): Promise<ParseReply>;
+  /** rejects with OutOfMemory when the file (or another in flight on its worker) was too large;
+   *  `onParsed` is called when the file is parsed and waits for its keywords */
+  parse(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
   /** parses one file on a worker of its own, without a heap limit */
-  parseAlone(path: string, bytes: Uint8Array, sha256: string): Promise<ParseReply>;
+  parseAlone(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
   close(): Promise<void>;
 }
 
@@ -49,12 +50,15 @@ export class OutOfMemory extends Error {}
 
 export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = PARSE_HEAP_MB): ParsePool {
   let next = 0;
-  const waiting = new Map<number, { path: string; worker: Worker; resolve: (r: ParseReply) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { path: string; worker: Worker; resolve: (r: ParseReply) => void; reject: (e: Error) => void; onParsed?: () => void }>();
+  // once a worker has failed, every file waiting and every file asked for later fails with it
+  let failed: Error | null = null;
   const failAll = (e: Error) => {
+    failed ??= e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  keywords.onError((e) => failAll(new Error(`the keyword worker failed: ${e.message}`)));
+  keywords.onError((e) => failAll(new Error(`the keyword worker failed: ${e.message}`, { cause: e })));
   const spawn = (limited: boolean, onOutOfMemory: () => void): Worker => {
     const port = keywords.connect();
     const w = new Worker(new URL("./parse-worker.js", import.meta.url), {
@@ -62,15 +66,16 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
       transferList: [port],
       ...(limited ? { resourceLimits: { maxOldGenerationSizeMb: heapMB } } : {}),
     });
-    w.on("message", (m: ParseReply | { id: number; error: string }) => {
+    w.on("message", (m: ParseReply | { id: number; error: string } | { id: number; parsed: true }) => {
       const job = waiting.get(m.id);
       if (!job) return;
+      if ("parsed" in m) return job.onParsed?.();
       waiting.delete(m.id);
       if ("error" in m) job.reject(new Error(`${job.path}: ${m.error}`));
       else job.resolve(m);
     });
     w.on("error", (e: Error & { code?: string }) => {
-      if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return failAll(new Error(`a parse worker failed: ${e.message}`));
+      if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return failAll(new Error(`a parse worker failed: ${e.message}`, { cause: e }));
       // every file this worker had is given back; which one was too large is not known
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
@@ -87,10 +92,11 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
   const workers: Array<Worker | null> = [];
   const replace = (k: number) => () => void (workers[k] = replacements++ < 4 * jobs ? spawn(true, replace(k)) : null);
   for (let k = 0; k < jobs; k++) workers.push(spawn(true, replace(k)));
-  const post = (w: Worker, path: string, bytes: Uint8Array, sha256: string) =>
+  const post = (w: Worker, path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void) =>
     new Promise<ParseReply>((resolve, reject) => {
+      if (failed) return reject(failed);
       const id = next++;
-      waiting.set(id, { path, worker: w, resolve, reject });
+      waiting.set(id, { path, worker: w, resolve, reject, onParsed });
       // the bytes are moved, not copied: the caller is done with them
       const buffer = bytes.buffer.byteLength === bytes.byteLength ? [bytes.buffer as ArrayBuffer] : [];
       w.postMessage({ id, path, bytes, sha256 } satisfies ParseRequest, buffer);
@@ -98,17 +104,17 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
   // least-loaded dispatch; ties go to the lower index
   const load = new Array<number>(jobs).fill(0);
   return {
-    parse(path, bytes, sha256) {
+    parse(path, bytes, sha256, onParsed) {
       const k = load.indexOf(Math.min(...load));
       const w = workers[k];
-      if (!w) return this.parseAlone(path, bytes, sha256);
+      if (!w) return this.parseAlone(path, bytes, sha256, onParsed);
       load[k]++;
-      return post(w, path, bytes, sha256).finally(() => load[k]--);
+      return post(w, path, bytes, sha256, onParsed).finally(() => load[k]--);
     },
-    async parseAlone(path, bytes, sha256) {
+    async parseAlone(path, bytes, sha256, onParsed) {
       const w = spawn(false, () => {});
       try {
-        return await post(w, path, bytes, sha256);
+        return await post(w, path, bytes, sha256, onParsed);
       } finally {
         await w.terminate();
       }

@@ -2,7 +2,7 @@
 // keyword worker, and send back the source ready to cache (as JSON, so the main thread only writes
 // it). The pipeline's modules (cheerio, OpenCC, the mojibake word model) load here, not in main.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { keywordClient } from "../segment/keywords-pool.js";
+import { keywordClient } from "./keywords-pool.js";
 import { keywordTexts, parseSource, setKeywords, summaryOf } from "./parse.js";
 import { newTimes } from "./source.js";
 import type { ParseReply, ParseRequest } from "./parse-pool.js";
@@ -15,6 +15,8 @@ parentPort!.on("message", async (job: ParseRequest) => {
     const { input, result } = await parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
     let reply: ParseReply = { id: job.id, input, summary: null, json: null, times };
     if (result) {
+      // parsed: the rest is waiting for keywords (a progress bar shows both steps)
+      parentPort!.postMessage({ id: job.id, parsed: true });
       const { lists, ms } = await keywords.keywordsOf(keywordTexts(result.segmented));
       setKeywords(result.segmented, lists);
       times.keywords += ms;

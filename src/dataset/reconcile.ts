@@ -43,7 +43,8 @@ export function groupSources<T>(items: T[], keyOf: (t: T) => { slug: string; tit
   return groups;
 }
 
-/** A document to build: its slug in the dataset and its sources' paths, primary first. */
+/** A document to build: its slug in the dataset and its sources' paths, primary first. The slug and
+ *  the primary source are decided here, once. */
 export interface PlannedDocument {
   slug: string;
   paths: string[];
@@ -65,10 +66,10 @@ export function planDocuments(summaries: SourceSummary[]): PlannedDocument[] {
   return planned.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-/** One document from its sources; `slug` is the one planDocuments gave it. */
-export function reconcile(group: SourceResult[], slug?: string): PlanDocument {
-  const ranked = [...group].sort((a, b) => completeness(b.segmented) - completeness(a.segmented) || (a.source.path < b.source.path ? -1 : 1));
-  const primary = ranked[0];
+/** One document from its sources, as planDocuments planned it: its slug, and its sources in its
+ *  order, the primary first. */
+export function reconcile(ranked: SourceResult[], slug: string): PlanDocument {
+  const primary = ranked[0]!;
   const p = primary.segmented;
   const notes: Note[] = [];
   for (const r of ranked) notes.push(...r.notes, ...r.segmented.notes);
@@ -77,7 +78,7 @@ export function reconcile(group: SourceResult[], slug?: string): PlanDocument {
   const county = fill("county") ?? "";
   return {
     schemaVersion: SCHEMA_VERSION,
-    slug: slug ?? fill("slug") ?? "",
+    slug,
     county,
     title: fill("title") ?? "",
     issuer: fill("issuer"),

@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { measure as measureIn, median } from "./measure.mjs";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import * as OpenCC from "opencc-js";
@@ -88,6 +88,12 @@ function makeCorpus(n) {
   return dir;
 }
 
+/** An output folder and its cache (kept beside it, in .plans-cache/<name>/): the next run is cold. */
+function removeOutput(out) {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(join(out, "..", ".plans-cache", basename(out)), { recursive: true, force: true });
+}
+
 const sizeMB = (dir) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1024 / 1024;
 
 // --- the runs ----------------------------------------------------------------------------------
@@ -110,14 +116,14 @@ row("load nodejieba's dictionaries alone", await repeat("jieba", node, ["-e", 'r
 row("load opencc-js alone (t→cn)", await repeat("opencc", node, ["--input-type=module", "-e", 'import * as O from "opencc-js"; O.Converter({from:"t",to:"cn"})("應急")']));
 row("load cheerio alone", await repeat("cheerio", node, ["--input-type=module", "-e", 'import * as c from "cheerio"; c.load("<p>x</p>")']));
 const seedsOut = join(work, "out-seeds");
-row("`plans ingest seeds/` cold (no cache)", await repeat("ingest seeds", node, [bin, "ingest", "seeds", "--out", seedsOut], RUNS, () => rmSync(seedsOut, { recursive: true, force: true })));
+row("`plans ingest seeds/` cold (no cache)", await repeat("ingest seeds", node, [bin, "ingest", "seeds", "--out", seedsOut], RUNS, () => removeOutput(seedsOut)));
 row("`plans ingest seeds/` again, unchanged (cache)", await repeat("ingest seeds again", node, [bin, "ingest", "seeds", "--out", seedsOut]));
 row("`plans compare yongjia linan`", await repeat("compare", node, [bin, "compare", "yongjia", "linan", "--data", seedsOut, "-f", "json"]));
 
 /** A cold ingest of a corpus folder (its output removed first), with the CLI's own stage times. */
 async function ingestRun(label, dir, jobs, { cache = false, out = join(work, `out-${label.replace(/\W+/g, "-")}`) } = {}) {
   const mb = sizeMB(dir);
-  if (!cache) rmSync(out, { recursive: true, force: true });
+  if (!cache) removeOutput(out);
   try {
     const r = await measure(node, [bin, "ingest", dir, "--out", out, "--jobs", String(jobs), "--times"]);
     row(label, r, `${(mb / (r.ms / 1000)).toFixed(2)} MB/s`);

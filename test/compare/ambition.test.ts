@@ -7,13 +7,11 @@ import { positionOn, targetDistribution } from "../../src/compare/ambition.js";
 import { compare } from "../../src/compare/index.js";
 import { alignIndicators } from "../../src/compare/indicators.js";
 import type { AlignedIndicator } from "../../src/compare/model.js";
-import { ingest } from "../../src/dataset/ingest.js";
 import type { Indicator, PlanDocument } from "../../src/model.js";
 import { parseValue } from "../../src/segment/values.js";
-import { readBytes, seedNames } from "../helpers.js";
+import { dataset } from "../datasets.js";
 
-const dataset = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
-const doc = (slug: string): PlanDocument => dataset.documents.find((d) => d.slug === slug)!;
+const doc = (slug: string): PlanDocument => dataset("seeds").documents.find((d) => d.slug === slug)!;
 const position = (r: AlignedIndicator, slug: string) => r.comparison.ranking.find((x) => x.slug === slug)!.position;
 
 describe("yongjia vs linan against the national targets, on one scale per measure", () => {

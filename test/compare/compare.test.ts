@@ -9,13 +9,11 @@ import { renderCsv } from "../../src/compare/render/csv.js";
 import { renderMarkdown } from "../../src/compare/render/markdown.js";
 import { renderTable } from "../../src/compare/render/table.js";
 import stringWidth from "string-width";
-import { ingest } from "../../src/dataset/ingest.js";
 import type { Indicator, PlanDocument } from "../../src/model.js";
 import { parseValue } from "../../src/segment/values.js";
-import { readBytes, seedNames } from "../helpers.js";
+import { dataset } from "../datasets.js";
 
-const dataset = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
-const doc = (slug: string): PlanDocument => dataset.documents.find((d) => d.slug === slug)!;
+const doc = (slug: string): PlanDocument => dataset("seeds").documents.find((d) => d.slug === slug)!;
 
 // Hand-checked: the 2025 measures each pair of plans shares (names differ; the measure is the same).
 const SHARED: Record<string, string[]> = {

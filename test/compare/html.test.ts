@@ -17,11 +17,11 @@ import { compare } from "../../src/compare/index.js";
 import type { Comparison } from "../../src/compare/model.js";
 import { renderHtml } from "../../src/compare/render/html.js";
 import { esc, type PageInfo } from "../../src/compare/render/html-page.js";
-import { ingest } from "../../src/dataset/ingest.js";
 import type { PlanDocument } from "../../src/model.js";
 // @ts-expect-error: a plain .mjs script without types
 import { cloneDocument } from "../bench/compare-all.mjs";
-import { readBytes, root, seedNames } from "../helpers.js";
+import { dataset } from "../datasets.js";
+import { root } from "../helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM);
@@ -34,11 +34,11 @@ const SHOT_WIDTH = 1280;
 const SHOT_MAX_HEIGHT = 1800;
 const PHONE = 375;
 
-const dataset = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
-const docs = (...slugs: string[]) => slugs.map((s) => dataset.documents.find((d) => d.slug === s)!);
+const seeds = dataset("seeds");
+const docs = (...slugs: string[]) => slugs.map((s) => seeds.documents.find((d) => d.slug === s)!);
 const INFO: PageInfo = { version: "0.0.0-test", manifest: "ab".repeat(32), command: "plans compare yongjia linan --format html" };
 /** Beyond the side-by-side limit: twelve counties cloned from the seeds as the bench does. */
-const many = (): Comparison => compare(Array.from({ length: 12 }, (_, i) => cloneDocument(dataset.documents[i % dataset.documents.length], i) as PlanDocument));
+const many = (): Comparison => compare(Array.from({ length: 12 }, (_, i) => cloneDocument(seeds.documents[i % seeds.documents.length], i) as PlanDocument));
 
 /** Every href in the page points inside it. */
 const OUTSIDE = /https?:|<script|<link|<img|<iframe|\ssrc=|\shref="(?!#)|url\(|@import/i;
@@ -73,8 +73,8 @@ describe("the CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "plans-html-"));
   const data = join(dir, "out");
   mkdirSync(data);
-  for (const d of dataset.documents) writeFileSync(join(data, `${d.slug}.json`), JSON.stringify(d, null, 2) + "\n");
-  const documents = dataset.documents.map((d) => ({ slug: d.slug, county: d.county, title: d.title, file: `${d.slug}.json`, sources: d.sources.map((s) => s.path) }));
+  for (const d of seeds.documents) writeFileSync(join(data, `${d.slug}.json`), JSON.stringify(d, null, 2) + "\n");
+  const documents = seeds.documents.map((d) => ({ slug: d.slug, county: d.county, title: d.title, file: `${d.slug}.json`, sources: d.sources.map((s) => s.path) }));
   writeFileSync(join(data, "manifest.json"), JSON.stringify({ schemaVersion: 1, tool: { name: "plans", version: "test" }, documents, inputs: [] }, null, 2) + "\n");
   // a module hook that fails any import of the chart library or its DOM
   const hooks = join(dir, "hooks.mjs");

@@ -1,15 +1,16 @@
 // Accuracy against the hand-checked expectations in fixtures/expected/, scored the way the reference
-// scorer does, with the issue's bar as assertions. Prints precision/recall per county and list.
+// scorer does. The seeds score 1.000 on every measure, and must go on doing so: any regression
+// fails. Prints precision/recall per county and list.
 import { describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
-import { ingest } from "../../src/dataset/ingest.js";
+import { dataset } from "../datasets.js";
 import { formatScore, scoreDocument, type Score } from "../score.js";
-import { readBytes, readText, root, seedNames } from "../helpers.js";
+import { readText, root } from "../helpers.js";
 
 const golds = readdirSync(new URL("fixtures/expected/", root))
   .filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readText(`fixtures/expected/${f}`)));
-const result = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
+const result = dataset("seeds");
 const scores = new Map<string, Score>();
 for (const g of golds) {
   const doc = result.documents.find((d) => d.slug === g.slug);
@@ -25,21 +26,21 @@ describe("accuracy on the seeds", () => {
   it.each(golds.map((g) => g.slug))("%s: metadata all correct", (slug) => {
     expect(scores.get(slug)!.metaMisses).toEqual([]);
   });
-  it.each(golds.map((g) => g.slug))("%s: chapters and sections ≥ 0.98 F1, roles right, items ≥ 0.95", (slug) => {
+  it.each(golds.map((g) => g.slug))("%s: chapters, sections, roles and items all found, nothing extra (1.000)", (slug) => {
     const s = scores.get(slug)!;
-    expect(s.chapters.f1).toBeGreaterThanOrEqual(0.98);
+    expect(s.chapters.f1).toBe(1);
     expect(s.roles).toBe(1);
-    expect(s.sections.f1).toBeGreaterThanOrEqual(0.98);
-    expect(s.items.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.sections.f1).toBe(1);
+    expect(s.items.f1).toBe(1);
   });
-  it.each(golds.map((g) => g.slug))("%s: indicators ≥ 0.95 F1 with fields ≥ 0.95 right", (slug) => {
+  it.each(golds.map((g) => g.slug))("%s: indicators 1.000 F1, every field right", (slug) => {
     const s = scores.get(slug)!;
-    expect(s.indicators.f1).toBeGreaterThanOrEqual(0.95);
-    expect(s.indfields).toBeGreaterThanOrEqual(0.95);
+    expect(s.indicators.f1).toBe(1);
+    expect(s.indfields).toBe(1);
   });
-  it.each(golds.map((g) => g.slug))("%s: projects ≥ 0.90 F1 and table investments add up", (slug) => {
+  it.each(golds.map((g) => g.slug))("%s: projects 1.000 F1 and table investments add up", (slug) => {
     const s = scores.get(slug)!;
-    expect(s.projects.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.projects.f1).toBe(1);
     expect(s.investment[0]).toBe(s.investment[1]);
   });
 });

@@ -2,24 +2,20 @@
 // traditional characters, a saved page with a real <table rowspan>, headings garbled as in 004.
 // The same code must score as well on them as on the seeds, against the same expectations.
 import { describe, expect, it } from "vitest";
-import { ingest } from "../../src/dataset/ingest.js";
+import { dataset } from "../datasets.js";
 import { formatScore, scoreDocument } from "../score.js";
-import { readBytes, readExpected } from "../helpers.js";
+import { readExpected } from "../helpers.js";
 
 const CN = "一二三四五六七八九十";
 
-const CASES: Array<[string, string, string, string]> = [
+describe.each([
   ["lezhi-gbk.txt", "lezhi", "gb18030", "simplified"],
   ["linan-big5.txt", "linan", "big5", "traditional"],
   ["yongjia-utf16le.txt", "yongjia", "utf-16le", "simplified"],
   ["linan-page.html", "linan", "utf-8", "simplified"],
   ["lezhi-garbled.txt", "lezhi", "utf-8", "traditional"],
-];
-const results = new Map<string, Awaited<ReturnType<typeof ingest>>>();
-for (const [file] of CASES) results.set(file, await ingest([{ path: file, bytes: readBytes(`fixtures/variants/${file}`) }], { toolVersion: "test" }));
-
-describe.each(CASES)("%s", (file, slug, encoding, script) => {
-  const result = results.get(file)!;
+])("%s", (file, slug, encoding, script) => {
+  const result = dataset(`variant:${file}`);
   const doc = result.documents[0]!;
   const gold = readExpected(slug);
   const score = scoreDocument(doc, gold);

@@ -2,7 +2,7 @@
 // formula-neutralized, like the dataset's CSVs). Beyond SIDE_BY_SIDE_MAX counties a column group per
 // county would make thousands of columns: there it is long instead, one row per indicator and county
 // that has it.
-import { csv } from "../../dataset/emit.js";
+import { csv } from "../../csv.js";
 import { sideBySide, type Comparison } from "../model.js";
 import { columnNames } from "./common.js";
 

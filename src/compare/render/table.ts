@@ -1,7 +1,7 @@
 // The terminal format: sections of CJK-width-aware tables (cli-table3) sized to the terminal, with
 // color by chalk when the stream takes it.
 import type { ChalkInstance } from "chalk";
-import { table, wrapToWidth } from "../../commands/ui.js";
+import { fitWidths, table, wrapToWidth } from "../../term.js";
 import { sideBySide, type Comparison } from "../model.js";
 import { alignmentLabel, columnNames, formatInvestment, ROLE_LABELS, targetCell, topMatches, verdict } from "./common.js";
 import { digest } from "./many.js";
@@ -134,9 +134,10 @@ const CHUNK = 100;
  */
 function longTable(head: string[], rows: string[][], widths: number[]): string {
   if (rows.length <= CHUNK) return table(head, rows, { colWidths: widths });
+  const fitted = fitWidths(head, rows, widths);
   const parts: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const lines = table(head, rows.slice(i, i + CHUNK), { colWidths: widths }).split("\n");
+    const lines = table(head, rows.slice(i, i + CHUNK), { colWidths: fitted, exact: true }).split("\n");
     const body = i === 0 ? 0 : lines.findIndex((l) => l.startsWith("├")) + 1;
     const end = i + CHUNK >= rows.length ? lines.length : lines.length - 1;
     parts.push(...lines.slice(body, end));

@@ -1,22 +1,23 @@
-// The content-hash cache of parsed sources, kept in <out>/.cache/. A source's entry is keyed by the
-// hash of the code that parsed it, its recorded path and its bytes' SHA-256: an unchanged file is
-// not parsed again, a changed file or a changed tool misses. Each run writes the entries it used
-// into its own staging folder (hard links for the ones it reused), so the cache swaps in and out
-// with the dataset, holds no stale entries, and a killed run leaves the old one as it was.
+// The cache of parsed sources. A source's entry is keyed by the hash of the code that parsed it, its
+// recorded path and its bytes' SHA-256: an unchanged file is not parsed again, a changed file or a
+// changed tool misses. Each run writes the entries it used into a fresh folder (hard links for the
+// ones it reused), which the CLI swaps in after the dataset: the cache holds no stale entries, and a
+// killed run leaves the old one as it was. Kept outside the dataset (see the CLI's cacheFolder), so
+// that the dataset folder holds the dataset only. Without a folder, the parsed sources of one build
+// are kept in memory.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ManifestInput } from "../dataset/emit.js";
-import { sha256, type SourceSummary } from "../dataset/source.js";
-import type { SourceResult } from "../dataset/reconcile.js";
+import type { ManifestInput } from "./emit.js";
+import type { SourceResult } from "./reconcile.js";
+import { sha256, type SourceSummary } from "./source.js";
 
-export const CACHE_DIR = ".cache";
 const INDEX = "index.json";
 
-/** Whether `out` holds a cache a run could reuse. */
-export function hasCache(out: string): boolean {
-  return existsSync(join(out, CACHE_DIR, INDEX));
+/** Whether `dir` holds a cache a run could reuse. */
+export function hasCache(dir: string): boolean {
+  return existsSync(join(dir, INDEX));
 }
 
 /** What the index remembers of a file without reading its entry. */
@@ -70,50 +71,64 @@ export function codeFingerprint(): string {
 }
 
 /**
- * @param previous the last dataset's folder (its .cache is read), or null for no reuse
- * @param staging  this run's folder (its .cache is written)
+ * @param previous the last run's cache folder (read), or null for no reuse
+ * @param next     this run's cache folder (written; it must exist)
  */
-export function openCache(previous: string | null, staging: string): SourceCache {
+export function openCache(previous: string | null, next: string): SourceCache {
   const code = codeFingerprint();
-  const oldDir = previous ? join(previous, CACHE_DIR) : null;
-  const newDir = join(staging, CACHE_DIR);
-  mkdirSync(newDir, { recursive: true });
-  const old = readIndex(oldDir);
+  mkdirSync(next, { recursive: true });
+  const old = readIndex(previous);
   const index: Record<string, CachedSource> = {};
   const entry = (dir: string, key: string) => join(dir, `${key}.json`);
   return {
     keyOf: (path, sha) => sha256(`${code}\0${path}\0${sha}`),
     lookup(key) {
       const r = old[key];
-      if (!r || !oldDir) return undefined;
-      if (r.summary && !existsSync(entry(oldDir, key))) return undefined;
+      if (!r || !previous) return undefined;
+      if (r.summary && !existsSync(entry(previous, key))) return undefined;
       return r;
     },
     keep(key, record) {
       if (record.summary) {
         try {
-          linkSync(entry(oldDir!, key), entry(newDir, key));
+          linkSync(entry(previous!, key), entry(next, key));
         } catch {
-          copyFileSync(entry(oldDir!, key), entry(newDir, key));
+          copyFileSync(entry(previous!, key), entry(next, key));
         }
       }
       index[key] = record;
     },
     store(key, record, json) {
-      if (json !== null) writeFileSync(entry(newDir, key), json);
+      if (json !== null) writeFileSync(entry(next, key), json);
       index[key] = record;
     },
     load(key) {
       try {
-        return JSON.parse(readFileSync(entry(newDir, key), "utf8")) as SourceResult;
+        return JSON.parse(readFileSync(entry(next, key), "utf8")) as SourceResult;
       } catch {
         return null;
       }
     },
     finish() {
       const keys = Object.keys(index).sort();
-      writeFileSync(join(newDir, INDEX), JSON.stringify({ code, sources: Object.fromEntries(keys.map((k) => [k, index[k]])) }));
+      writeFileSync(join(next, INDEX), JSON.stringify({ code, sources: Object.fromEntries(keys.map((k) => [k, index[k]])) }));
     },
+  };
+}
+
+/** Parsed sources in memory, by path and bytes. Nothing outlives the process; builds that share a
+ *  store reuse each other's sources (the code is the same within a process). */
+export function memoryCache(store = new Map<string, { record: CachedSource; json: string | null }>()): SourceCache {
+  return {
+    keyOf: (path, sha) => `${path}\0${sha}`,
+    lookup: (key) => store.get(key)?.record,
+    keep: () => {},
+    store: (key, record, json) => void store.set(key, { record, json }),
+    load: (key) => {
+      const json = store.get(key)?.json;
+      return json ? (JSON.parse(json) as SourceResult) : null;
+    },
+    finish: () => {},
   };
 }
 

@@ -1,0 +1,35 @@
+// What every command file has in common: it registers itself (arguments, options, help with
+// examples) beside its run(), and run() answers with an exit code. cli.ts only dispatches.
+import { Option, type Command } from "commander";
+import { COLOR_MODES } from "../term.js";
+import type { ExitCode } from "./exit.js";
+
+/** The options every command takes. */
+export interface CommonOptions {
+  /** no progress bar, no summary, no notices; warnings and errors still show */
+  quiet?: boolean;
+  color?: "auto" | "always" | "never";
+}
+
+/**
+ * The options every command has (--quiet, --color), the hint a usage error ends with, and the
+ * examples its help ends with, each a command line and what it does.
+ */
+export function conventions(command: Command, examples: Array<[string, string]>): Command {
+  const width = Math.max(...examples.map(([line]) => line.length));
+  return command
+    .option("-q, --quiet", "no progress bar, no summary, no notices (warnings and errors still show)")
+    .addOption(new Option("--color <when>", "color the output: auto (on a terminal, unless NO_COLOR is set), always, never").choices(COLOR_MODES).default("auto"))
+    .showHelpAfterError(`see plans ${command.name()} --help`)
+    .addHelpText("after", `\nExamples:\n${examples.map(([line, what]) => `  ${line.padEnd(width)}   ${what}`).join("\n")}\n`);
+}
+
+/** The action of a command: run()'s exit code becomes the process's. */
+export function action<A extends unknown[]>(run: (...args: A) => Promise<ExitCode>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    process.exitCode = await run(...args);
+  };
+}
+
+/** Where `-o/--output` sends a command's output: a file, or stdout for none or `-`. */
+export const toStdout = (output: string | undefined): boolean => output === undefined || output === "-";

@@ -1,0 +1,43 @@
+// `plans list`: the counties in the dataset; a table on a terminal, tab-separated lines in a pipe.
+import type { Command } from "commander";
+import { table, tsv } from "../term.js";
+import { action, conventions, toStdout, type CommonOptions } from "./command.js";
+import { openDataset } from "./dataset.js";
+import { EXIT, type ExitCode } from "./exit.js";
+import { writeFileAtomically } from "./files.js";
+
+export interface ListOptions extends CommonOptions {
+  data: string;
+  json?: boolean;
+  output?: string;
+}
+
+export const register = (program: Command): void => {
+  const command = program
+    .command("list")
+    .description("the counties in the dataset")
+    .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
+    .option("--json", "print JSON for scripts")
+    .option("-o, --output <file>", "write the list to a file (- for stdout, the default)")
+    .action(action(run));
+  conventions(command, [
+    ["plans list", "slug, county, title and sources of each document in out/"],
+    ["plans list | cut -f1", "the slugs (tab-separated when piped)"],
+    ["plans list --data data --json", "as JSON, from data/"],
+  ]);
+};
+
+export async function run(options: ListOptions): Promise<ExitCode> {
+  const entries = await openDataset(options.data, (s) => options.quiet || process.stderr.write(s + "\n"));
+  const head = ["slug", "county", "title", "sources"];
+  const rows = entries.map((e) => [e.slug, e.county, e.title, e.sources.join(", ")]);
+  const stdout = toStdout(options.output);
+  const text = options.json
+    ? JSON.stringify(entries.map(({ slug, county, title, sources }) => ({ slug, county, title, sources })), null, 2) + "\n"
+    : stdout && process.stdout.isTTY
+      ? table(head, rows) + "\n"
+      : tsv(head, rows);
+  if (stdout) process.stdout.write(text);
+  else writeFileAtomically(options.output!, text);
+  return EXIT.ok;
+}

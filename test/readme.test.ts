@@ -1,0 +1,61 @@
+// The README's examples are real: every `$` line of its transcripts runs, in order, in a folder
+// holding a copy of seeds/ (plans = the built CLI, NO_COLOR set), and prints what the README shows
+// under it (stdout and stderr together; a line "…" stands for any lines, none included).
+import { cpSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bin, readText, repo, runCli, tmp } from "./helpers.js";
+
+interface Example {
+  command: string;
+  expected: string[];
+}
+
+/** The `$` lines of the README's code blocks, each with the lines under it. */
+function examples(readme: string): Example[] {
+  const found: Example[] = [];
+  for (const block of readme.matchAll(/^```[a-z]*\n([\s\S]*?)^```$/gm)) {
+    const lines = block[1]!.replace(/\n$/, "").split("\n");
+    if (!lines[0]!.startsWith("$ ")) continue;
+    for (const line of lines) {
+      if (line.startsWith("$ ")) found.push({ command: line.slice(2), expected: [] });
+      else found.at(-1)!.expected.push(line);
+    }
+  }
+  return found;
+}
+
+/** Whether the output's lines are the expected ones, "…" matching any run of lines. */
+function matches(actual: string[], expected: string[]): boolean {
+  const at = (i: number, j: number): boolean => {
+    if (j === expected.length) return i === actual.length;
+    if (expected[j] === "…") {
+      for (let k = i; k <= actual.length; k++) if (at(k, j + 1)) return true;
+      return false;
+    }
+    return i < actual.length && actual[i] === expected[j] && at(i + 1, j + 1);
+  };
+  return at(0, 0);
+}
+
+const lines = (text: string) => text.replace(/\n+$/, "").split("\n").map((l) => l.trimEnd()).filter((l, i, all) => all.length > 1 || l !== "");
+
+describe("the README's examples", () => {
+  const all = examples(readText("README.md"));
+  const dir = tmp("plans-readme-");
+  cpSync(join(repo, "seeds"), join(dir, "seeds"), { recursive: true });
+
+  it("are there: ingest, list, inspect, compare and --check", () => {
+    const commands = all.map((e) => e.command).join("\n");
+    for (const c of ["plans ingest", "plans list", "plans inspect", "plans compare", "--check"]) expect(commands).toContain(c);
+  });
+  // one after the other: later examples read the dataset the first one writes
+  for (const example of all) {
+    it(`$ ${example.command}`, async () => {
+      const r = await runCli([], { cwd: dir, shell: `plans() { "${process.execPath}" "${bin}" "$@"; }\n${example.command} 2>&1` });
+      const got = lines(r.stdout);
+      if (!matches(got, example.expected.map((l) => l.trimEnd()))) expect(got.join("\n")).toBe(example.expected.join("\n"));
+      expect(r.status).toBe(0);
+    });
+  }
+});

@@ -1,0 +1,240 @@
+// What plans must never do to a user's files: delete or overwrite what it did not write, let inputs of
+// the same name overwrite each other, parse byte-identical copies again, die with a stack trace
+// when it cannot write, or leave the terminal broken on Ctrl-C. Each case was reproduced on the
+// tool before these rules; each test runs the built CLI as a user would.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { dataset, filesOf } from "./datasets.js";
+import { bin, root, runCli, seedNames, snapshot, tmp as tmpIn, type RunOptions } from "./helpers.js";
+
+const seeds = fileURLToPath(new URL("seeds", root));
+const tmp = () => tmpIn("plans-safety-");
+const run = (args: string[], options: RunOptions = {}) => runCli(args, options);
+
+/** Every file under a folder with its bytes, as path → content (hidden files included). */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+      else out[`${prefix}${name}`] = readFileSync(p, "latin1");
+    }
+  };
+  walk(dir, "");
+  return out;
+}
+
+/** Work folders a run leaves beside its output: .out.tmp-PID, .out.old-PID. */
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => /\.(tmp|old)-\d+/.test(f));
+
+/** A folder holding the seeds, as a user's working folder would. */
+function workingFolder(): string {
+  const dir = tmp();
+  cpSync(seeds, join(dir, "seeds"), { recursive: true });
+  return dir;
+}
+
+const manifestOf = (out: string) => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+
+describe("the output folder", () => {
+  it("`-o .` is refused: the current folder holds the inputs; nothing is touched", async () => {
+    const dir = workingFolder();
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    const before = tree(dir);
+    const r = await run(["ingest", "seeds/", "--out", "."], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^plans: [^\n]*contains the input seeds/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it("an output folder that is an input is refused, even with --force", async () => {
+    const dir = workingFolder();
+    const before = tree(dir);
+    for (const extra of [[], ["--force"]]) {
+      const r = await run(["ingest", "seeds", "--out", "seeds", ...extra], { cwd: dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/seeds[^\n]*is the input seeds|contains the input/);
+    }
+    const parent = await run(["ingest", "seeds/001_2b4fa658977f0053.txt", "--out", ".", "--force"], { cwd: dir });
+    expect(parent.status).toBe(2);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it("a folder that is not a plans dataset is refused unless --force, and then the user's files stay", async () => {
+    const dir = workingFolder();
+    mkdirSync(join(dir, "results"));
+    writeFileSync(join(dir, "results", "analysis.R"), "summary(x)\n");
+    const refused = await run(["ingest", "seeds", "--out", "results"], { cwd: dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^plans: results: [^\n]*not a plans dataset[^\n]*--force/);
+    expect(readdirSync(join(dir, "results"))).toEqual(["analysis.R"]);
+
+    const forced = await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "results", "--force"], { cwd: dir });
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(readFileSync(join(dir, "results", "analysis.R"), "utf8")).toBe("summary(x)\n");
+    expect(existsSync(join(dir, "results", "manifest.json"))).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("replacing a dataset keeps the files and folders a user added beside it", async () => {
+    const dir = workingFolder();
+    cpSync(dataset("seeds:002").dir, join(dir, "out"), { recursive: true }); // what `plans ingest seeds/002… --out out` wrote
+    writeFileSync(join(dir, "out", "analysis.R"), "read.csv('tasks.csv')\n");
+    mkdirSync(join(dir, "out", "figures"));
+    writeFileSync(join(dir, "out", "figures", "fig1.svg"), "<svg/>");
+    const again = await run(["ingest", "seeds/001_2b4fa658977f0053.txt", "seeds/002_3693ba97f58c2210.txt", "--out", "out"], { cwd: dir });
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(dir, "out", "analysis.R"), "utf8")).toBe("read.csv('tasks.csv')\n");
+    expect(readFileSync(join(dir, "out", "figures", "fig1.svg"), "utf8")).toBe("<svg/>");
+    expect(snapshot(join(dir, "out"))).toEqual({ ...filesOf("seeds:001+002"), "analysis.R": "read.csv('tasks.csv')\n" });
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("an empty folder, or one that does not exist yet, is fine", async () => {
+    const dir = workingFolder();
+    mkdirSync(join(dir, "empty"));
+    expect((await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "empty"], { cwd: dir })).status).toBe(0);
+    expect((await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "new/deeper"], { cwd: dir })).status).toBe(0);
+    expect(existsSync(join(dir, "new", "deeper", "lezhi.json"))).toBe(true);
+  });
+});
+
+describe("inputs", () => {
+  it("files of the same name in different folders each keep their own path", async () => {
+    const dir = tmp();
+    for (const [county, seed] of [["a", "001_2b4fa658977f0053.txt"], ["b", "002_3693ba97f58c2210.txt"]]) {
+      mkdirSync(join(dir, county!));
+      cpSync(join(seeds, seed!), join(dir, county!, "content.txt"));
+    }
+    const [folders, files] = [join(tmp(), "out"), join(tmp(), "out")];
+    const [r1, r2] = await Promise.all([run(["ingest", "a/", "b/", "--out", folders], { cwd: dir }), run(["ingest", "a/content.txt", "b/content.txt", "--out", files], { cwd: dir })]);
+    for (const [r, out] of [[r1, folders], [r2, files]] as const) {
+      expect(r.status, r.stderr).toBe(0);
+      const m = manifestOf(out);
+      expect(m.inputs.map((i: { path: string }) => i.path)).toEqual(["a/content.txt", "b/content.txt"]);
+      expect(m.documents.map((d: { slug: string; sources: string[] }) => [d.slug, d.sources])).toEqual([["lezhi", ["b/content.txt"]], ["linan", ["a/content.txt"]]]);
+    }
+  });
+
+  it("a byte-identical copy is listed as a duplicate of the first and not parsed again", async () => {
+    const dir = tmp();
+    for (const folder of ["copy1", "copy2", "seeds"]) {
+      mkdirSync(join(dir, folder));
+      for (const seed of ["001_2b4fa658977f0053.txt", "002_3693ba97f58c2210.txt"]) cpSync(join(seeds, seed), join(dir, folder, seed));
+    }
+    const out = join(tmp(), "out");
+    const r = await run(["ingest", dir, "--out", out, "--times"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/\b2 of 2 files parsed, 0 from the cache, 4 duplicates not parsed/);
+    const inputs = manifestOf(out).inputs as Array<{ path: string; status: string; duplicateOf?: string; document: string | null }>;
+    expect(inputs.map((i) => i.path)).toHaveLength(6);
+    expect(inputs.find((i) => i.path === "seeds/002_3693ba97f58c2210.txt")).toMatchObject({ status: "duplicate", duplicateOf: "copy1/002_3693ba97f58c2210.txt", document: "lezhi" });
+    expect(inputs.filter((i) => i.status === "duplicate")).toHaveLength(4);
+    // the documents are what the two files alone give: no repeated notes, no extra alternates
+    const alone = dataset("seeds:001+002").documents;
+    for (const slug of ["lezhi", "linan"]) {
+      const a = JSON.parse(readFileSync(join(out, `${slug}.json`), "utf8"));
+      const b = alone.find((d) => d.slug === slug)!;
+      expect(a.notes.length).toBe(b.notes.length);
+      expect(a.sources.length).toBe(b.sources.length);
+      expect(a.chapters).toEqual(b.chapters);
+    }
+  });
+});
+
+describe("write failures", () => {
+  it("an output path under a file: one line naming it, exit 2, nothing left behind", async () => {
+    const dir = workingFolder();
+    writeFileSync(join(dir, "plain"), "x");
+    const r = await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "plain/out"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^plans: plain\/out: cannot write \([^)]*not a folder[^)]*\)\n$/i);
+    expect(readdirSync(dir).sort()).toEqual(["plain", "seeds"]);
+  });
+
+  it("a full disk (a file size limit): one line naming the file and the reason, exit 2, temporaries removed, the old dataset kept", async () => {
+    const dir = workingFolder();
+    cpSync(dataset("seeds:002").dir, join(dir, "out"), { recursive: true }); // what `plans ingest seeds/002… --out out` wrote
+    const before = tree(join(dir, "out"));
+    // no file over 64 KB: lezhi.json and the cache's entry for it are larger
+    const r = await run([], { cwd: dir, shell: `ulimit -f 64; exec "${process.execPath}" "${bin}" ingest seeds/002_3693ba97f58c2210.txt --out out` });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^plans: [^\n]*: cannot write \([^)]*too large[^)]*\)\n$/);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(leftovers(dir)).toEqual([]);
+    expect(tree(join(dir, "out"))).toEqual(before);
+  });
+
+  it("a missing nodejieba native build: one line saying how to rebuild it, exit 2", async () => {
+    const dir = tmp();
+    const real = fileURLToPath(new URL("node_modules", root));
+    cpSync(fileURLToPath(new URL("dist", root)), join(dir, "dist"), { recursive: true });
+    cpSync(fileURLToPath(new URL("bin", root)), join(dir, "bin"), { recursive: true });
+    cpSync(fileURLToPath(new URL("package.json", root)), join(dir, "package.json"));
+    mkdirSync(join(dir, "node_modules"));
+    for (const name of readdirSync(real)) {
+      if (name === "nodejieba" || name.startsWith(".")) continue;
+      // a link per package: each resolves its own dependencies from the real tree
+      symlinkSync(join(real, name), join(dir, "node_modules", name));
+    }
+    cpSync(join(real, "nodejieba"), join(dir, "node_modules", "nodejieba"), { recursive: true, filter: (src) => !src.includes(`${join("nodejieba", "build")}`) });
+    const out = join(tmp(), "out");
+    const r = await run([], { cwd: fileURLToPath(root), shell: `exec "${process.execPath}" "${join(dir, "bin", "plans.js")}" ingest seeds --out "${out}"` });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^plans: [^\n]*nodejieba[^\n]*npm rebuild nodejieba[^\n]*\n$/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(out, "..")).filter((f) => !f.startsWith(".plans-cache"))).toEqual([]);
+  });
+});
+
+describe("Ctrl-C", () => {
+  /** A corpus that takes a few seconds: the seeds, each copy made distinct by a line of its own. */
+  function slowCorpus(): string {
+    const dir = tmp();
+    for (let k = 0; k < 12; k++) for (const n of seedNames()) writeFileSync(join(dir, `${k}-${n}`), readFileSync(join(seeds, n), "utf8") + `\n附${k}\n`);
+    return dir;
+  }
+
+  it("stops the run with exit 130, says so, and leaves the output as it was", async () => {
+    const dir = workingFolder();
+    cpSync(dataset("seeds:002").dir, join(dir, "out"), { recursive: true }); // what `plans ingest seeds/002… --out out` wrote
+    const before = tree(join(dir, "out"));
+    const corpus = slowCorpus();
+    const child = spawn(process.execPath, [bin, "ingest", corpus, "--out", "out"], { cwd: dir });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill("SIGINT");
+    expect(await closed).toBe(130);
+    expect(stderr).toBe("plans: interrupted; out/ unchanged\n");
+    expect(tree(join(dir, "out"))).toEqual(before);
+    expect(leftovers(dir)).toEqual([]);
+  }, 30_000);
+
+  it.skipIf(!existsSync("/usr/bin/script"))("on a terminal, shows the cursor and turns line wrap back on", async () => {
+    const corpus = slowCorpus();
+    const out = join(tmp(), "out");
+    // script(1) gives the CLI a terminal; ^C written to it is the terminal's interrupt
+    const child = spawn("script", ["-qfec", `"${process.execPath}" "${bin}" ingest "${corpus}" --out "${out}"`, "/dev/null"], { cwd: fileURLToPath(root) });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const start = Date.now();
+    while (!output.includes("ingest [") && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300));
+    child.stdin.write("\x03");
+    expect(await closed).toBe(130);
+    const hidden = output.lastIndexOf("\x1b[?25l");
+    expect(hidden).toBeGreaterThanOrEqual(0);
+    expect(output.indexOf("\x1b[?25h", hidden)).toBeGreaterThan(hidden);
+    expect(output.indexOf("\x1b[?7h", hidden)).toBeGreaterThan(hidden);
+    expect(output).toContain("plans: interrupted;");
+    expect(existsSync(out)).toBe(false);
+  }, 40_000);
+});

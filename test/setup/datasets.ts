@@ -1,0 +1,90 @@
+// Global setup: the datasets many test files read, built once for the whole run through the one
+// ingest path (dataset/build.ts, from dist/, on worker threads, one keyword worker for all): the
+// seeds, a few subsets of them, and each variant of fixtures/variants alone. Each goes to a folder
+// of its own; tests get the folders with inject("datasets") (see test/datasets.ts).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface Datasets {
+  /** name → folder: "seeds", "seeds:002", "seeds:001+002", "variant:lezhi-gbk.txt", … */
+  [name: string]: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    datasets: Datasets;
+  }
+}
+
+/** The newest modification time of the files under a folder. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    t = Math.max(t, st.isDirectory() ? newest(p) : st.mtimeMs);
+  }
+  return t;
+}
+
+/** The CLI and these builds run from dist/: it must be built from the sources under test. */
+function ensureBuilt(): void {
+  let built = 0;
+  try {
+    built = newest(join(root, "dist"));
+  } catch {}
+  if (built >= newest(join(root, "src"))) return;
+  const r = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("tsc failed: the tests run the built CLI");
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  ensureBuilt();
+  const { buildDataset, lazyKeywordWorker } = await import(join(root, "dist/dataset/build.js"));
+  const { memorySink } = await import(join(root, "dist/dataset/emit.js"));
+  const { memoryCache } = await import(join(root, "dist/dataset/cache.js"));
+  const { version } = await import(join(root, "dist/version.js"));
+  const seeds = readdirSync(join(root, "seeds")).filter((f) => !f.startsWith(".")).sort();
+  const seedFile = (prefix: string) => seeds.find((n) => n.startsWith(prefix))!;
+  const file = (dir: string, name: string) => ({ path: name, read: () => readFileSync(join(root, dir, name)) });
+  const sets: Record<string, Array<{ path: string; read: () => Uint8Array }>> = {
+    seeds: seeds.map((n) => file("seeds", n)),
+    "seeds:001": [file("seeds", seedFile("001"))],
+    "seeds:002": [file("seeds", seedFile("002"))],
+    "seeds:001+002": [file("seeds", seedFile("001")), file("seeds", seedFile("002"))],
+  };
+  for (const v of ["lezhi-gbk.txt", "linan-big5.txt", "yongjia-utf16le.txt", "linan-page.html", "lezhi-garbled.txt"]) sets[`variant:${v}`] = [file("fixtures/variants", v)];
+
+  const base = mkdtempSync(join(tmpdir(), "plans-datasets-"));
+  const keywords = lazyKeywordWorker(true);
+  // one store of parsed sources for all builds: the subsets of the seeds parse nothing again
+  const parsed = new Map();
+  const datasets: Datasets = {};
+  const build = async (name: string) => {
+    const sink = memorySink();
+    await buildDataset(sets[name]!, sink, { workers: 1, keywords: keywords.get, cache: memoryCache(parsed), toolVersion: version });
+    const dir = join(base, name.replace(/[^a-z0-9.+-]/gi, "_"));
+    mkdirSync(dir);
+    for (const [f, content] of sink.files) writeFileSync(join(dir, f), content);
+    datasets[name] = dir;
+  };
+  try {
+    await build("seeds");
+    const names = Object.keys(sets).filter((n) => n !== "seeds");
+    // two builds at a time: each parses on a worker of its own, and all share the keyword worker
+    const lane = async () => {
+      for (let name = names.shift(); name !== undefined; name = names.shift()) await build(name);
+    };
+    await Promise.all([lane(), lane()]);
+  } finally {
+    await keywords.close();
+  }
+  project.provide("datasets", datasets);
+  return () => rmSync(base, { recursive: true, force: true });
+}
