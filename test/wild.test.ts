@@ -3,7 +3,9 @@
 // per field against fixtures/wild/expected.json. Prints the per-field table.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseSource } from "../src/dataset/parse.js";
+import { prepare } from "../src/pipeline.js";
+import { documentFacts, type DocumentFacts } from "../src/segment/document.js";
+import { segment } from "../src/segment/index.js";
 import { ingest } from "../src/dataset/ingest.js";
 import { norm, scoreDocument, formatScore } from "./score.js";
 import { readBytes, readExpected, readText, root } from "./helpers.js";
@@ -25,17 +27,10 @@ interface Told {
 }
 
 /** What the pipeline tells of one file. */
-function tell(file: string): Told {
-  const parsed = parseSource({ path: file, bytes: readBytes(DIR + file) });
-  const seg = parsed.result?.segmented;
-  return {
-    kind: parsed.input.status === "ok" ? "plan" : "not-a-plan",
-    county: seg?.meta.county ?? null,
-    title: seg?.meta.title ?? null,
-    docNumber: seg?.meta.docNumber ?? null,
-    issuedDate: seg?.meta.issuedDate ?? null,
-    firstChapter: seg?.chapters[0]?.title ?? null,
-  };
+function tell(file: string): Told & DocumentFacts {
+  const prepared = prepare(readBytes(DIR + file), file);
+  if (!prepared.ok) throw new Error(prepared.message);
+  return documentFacts(segment(prepared.cleaned.lines, prepared.cleaned.meta, file));
 }
 
 const same = (field: Field, want: string | null, got: string | null): boolean =>

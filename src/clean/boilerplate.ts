@@ -10,9 +10,13 @@ const META_KEYS = [
   "索引号", "主题分类", "公文种类", "体裁分类", "发布机构", "发布单位", "发文机关", "发文单位", "成文日期", "发文日期",
   "发布日期", "发布时间", "公文生成日期", "生成日期", "文号", "发文字号", "标题", "名称", "内容概述", "公开方式", "公开范围",
   "公开时限", "有效性", "生效日期", "废止日期", "信息来源", "来源", "所属机构", "组配分类", "关键词", "主题词",
+  "信息类别", "公开形式", "公开目录", "责任部门", "是否有效", "发文机构", "文件名称", "规范性文件编号", "生成时间", "成文时间", "实施日期", "时间", "作者",
 ];
 const spaced = (key: string) => [...key].join("\\s*");
-const META_KEY_RE = new RegExp(`(?:^|[\\s\\t|])(${META_KEYS.map(spaced).sort((a, b) => b.length - a.length).join("|")})\\s*[:：]?`, "gu");
+const META_KEY_ALT = META_KEYS.map(spaced).sort((a, b) => b.length - a.length).join("|");
+// a key after a space, a bar or a bracket ([发文字号]), or glued to the value before it when a colon
+// follows it (信息类别：规划计划公开方式：主动公开生成日期：…)
+const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|])[\\[【]?(${META_KEY_ALT})[\\]】]?\\s*[:：]?|(${META_KEY_ALT})\\s*[:：])`, "gu");
 
 /** Lines that are site furniture wherever they stand. */
 const CHROME_STRONG =
@@ -72,9 +76,10 @@ export function parseMetaLine(text: string): Meta | null {
   if (hits.length === 0) return null;
   const first = hits[0];
   if (text.slice(0, first.index).trim().replace(/[|\t]/g, "") !== "") return null;
+  if (first[2] !== undefined && first.index !== 0) return null;
   const meta: Meta = {};
   hits.forEach((m, i) => {
-    const key = m[1].replace(/\s+/g, "");
+    const key = (m[1] ?? m[2]!).replace(/\s+/g, "");
     const start = m.index! + m[0].length;
     const end = i + 1 < hits.length ? hits[i + 1].index! : text.length;
     const value = text.slice(start, end).replace(/^[\s:：|]+|[\s|]+$/g, "").replace(/\t+/g, " ").trim();
@@ -88,7 +93,11 @@ export function parseMetaLine(text: string): Meta | null {
 
 /** [...t].length <= n, counting only when the code units alone do not settle it */
 const atMost = (t: string, n: number): boolean => t.length <= n || codePointCount(t) <= n;
-const isShortFiller = (t: string) => atMost(t, 24) && !/[，。；]/.test(t);
+/** A document's title (a plan, a contingency plan, an interpretation …) standing between chrome lines is
+ *  the page's content, not a banner. */
+const TITLE_END = /(?:规划|纲要|预案|方案|计划|要点|解读|通知)(?:[（(][^）)]{0,14}[）)])?$|十[三四五]五|政策解读|一图读懂/u;
+const isTitleAmidChrome = (t: string) => atMost(t, 60) && !/[，。；]/.test(t) && TITLE_END.test(t.trim()) && !CHROME_STRONG.test(t);
+const isShortFiller = (t: string) => atMost(t, 24) && !/[，。；]/.test(t) && !isTitleAmidChrome(t);
 const isChromeLine = (t: string) => atMost(t, 120) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, 40) && !/[。；]/.test(t)));
 
 interface Classified {
@@ -110,11 +119,12 @@ function classifyEdges(lines: Line[], out: Classified): void {
         last = k;
         gap = 0;
       } else if (isShortFiller(t) && gap < 3) gap++;
-      else break;
+      else if (!isTitleAmidChrome(t)) break;
     }
     for (let k = 0; k <= last; k++) {
       const i = indices[k];
       const t = lines[i].text;
+      if (isTitleAmidChrome(t)) continue;
       const meta = parseMetaLine(t);
       if (meta) {
         for (const [key, v] of Object.entries(meta)) if (!(key in out.meta)) out.meta[key] = v;
@@ -129,7 +139,7 @@ function classifyEdges(lines: Line[], out: Classified): void {
 }
 
 /** A table-of-contents entry: a leader of dots, or a heading followed by a page number. */
-const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$/u;
+const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$|\s*[-—－–]\s*\d{1,3}\s*[-—－–]\s*$/u;
 const PAGE_NO_AFTER_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、]|第[一二三四五六七八九十]+[章节]).{1,40}?\s+\d{1,3}$/u;
 const TOC_HEADING = /^目\s*录$|^目\s*次$|^contents$/iu;
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[章节]|附件)/u;

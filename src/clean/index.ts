@@ -9,6 +9,8 @@ import { htmlToText } from "./html.js";
 import { repairMojibake } from "./mojibake.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
 import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";
+import { removePinyin } from "./pinyin.js";
+import { splitRunOnHeadings } from "./run-on.js";
 import { scriptOfLines, simplifyLines } from "./script.js";
 import { addRepairs, toLines, type CleanStep, type StepContext } from "./step.js";
 import { pipeTables } from "./tables.js";
@@ -42,6 +44,7 @@ export function clean(text: string, source: string, options: CleanOptions = {}):
   };
   run("mojibake", repairMojibake);
   run("html", htmlToText);
+  run("pinyin", removePinyin);
   run("long-lines", splitOverlongLines);
   // the script is judged on the text converted whole, and the lines are converted one by one: where
   // that is the same conversion it is made once
@@ -57,6 +60,7 @@ export function clean(text: string, source: string, options: CleanOptions = {}):
     return r;
   });
   run("paragraphs", splitJoinedParagraphs);
+  run("run-on", splitRunOnHeadings);
   run("unwrap", unwrapPdfLines);
   run("spacing", collapseSpaces);
   return { lines, script, meta, notes, repairs };

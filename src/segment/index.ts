@@ -27,7 +27,7 @@ export function segment(lines: Line[], recordMeta: Record<string, string>, sourc
   const outline = parseOutline(lines, new Set([...skip, ...boxLineIndices(boxes)]), source);
   notes.push(...outline.notes);
   const front = outline.bodyStart >= 0 ? lines.slice(0, outline.bodyStart) : lines.slice(0, 40);
-  const meta = extractMetadata(front, recordMeta, lines.map((l) => l.text).join("\n"));
+  const meta = extractMetadata(front, recordMeta, lines, outline.chapters.length);
   if (outline.chapters.length === 0) notes.push({ stage: "segment", kind: "no-outline", source, line: null, message: "no chapter headings (一、二、…) found: this may not be a plan" });
   const projects = extractProjects({ lines, positions: outline.positions, chapters: outline.chapters, boxes, source });
   notes.push(...projects.notes);

@@ -22,6 +22,52 @@ export const SECTION_RE = /^（([一二三四五六七八九十]{1,3})）\s*(.+)
 export const ITEM_RE = /^(\d{1,2})(?:[.．、](?!\d)|[.．](?=\d{4}年))\s*(.+)$/u;
 export const BOX_RE = /^专栏\s*([\d一二三四五六七八九十]+)\s*[：:]?\s*(.*)$/u;
 
+/** The numbering a plan's outline uses, level by level. Most plans number 一、 / （一） / 1.; many
+ *  number chapters 第一章 and sections 第一节, with 一、 (or （一）, or 1.) for the items below them. */
+export interface Grammar {
+  chapter: RegExp;
+  section: RegExp;
+  item: RegExp;
+}
+
+const CHAPTER_STYLE_RE = /^第([一二三四五六七八九十]{1,3})章\s*(.+)$/u;
+const SECTION_STYLE_RE = /^第([一二三四五六七八九十]{1,3})节\s*(.+)$/u;
+const DEFAULT_GRAMMAR: Grammar = { chapter: CHAPTER_RE, section: SECTION_RE, item: ITEM_RE };
+/** Chapters in the 第一章 style take over when at least this many of them follow in order. */
+const CHAPTER_STYLE_MIN = 2;
+
+/** The grammar of a document: 第N章 chapters where the body numbers at least two of them in order;
+ *  then its sections are 第N节 (or （一）) and its items the next marker down that it uses. */
+export function grammarOf(lines: Line[], skip: Set<number>): Grammar {
+  let expected = 1;
+  let sections = false;
+  let chineseItems = false;
+  let parenItems = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i)) continue;
+    const t = lines[i]!.text;
+    const m = CHAPTER_STYLE_RE.exec(t);
+    if (m && chineseNumber(m[1]!) === expected) expected++;
+    if (expected > 1) {
+      sections ||= SECTION_STYLE_RE.test(t);
+      chineseItems ||= CHAPTER_RE.test(t);
+      parenItems ||= SECTION_RE.test(t);
+    }
+  }
+  if (expected - 1 < CHAPTER_STYLE_MIN) return DEFAULT_GRAMMAR;
+  if (!sections) return { chapter: CHAPTER_STYLE_RE, section: SECTION_RE, item: ITEM_RE };
+  const item = chineseItems ? CN_ITEM_RE : parenItems ? PAREN_ITEM_RE : ITEM_RE;
+  return { chapter: CHAPTER_STYLE_RE, section: SECTION_STYLE_RE, item };
+}
+const CN_ITEM_RE = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/u;
+const PAREN_ITEM_RE = /^（([一二三四五六七八九十]{1,3})）\s*(.+)$/u;
+const numberOf = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
+
+/** A heading's title without a page number glued to it by a contents page or a PDF (发展基础与面临形势5). */
+export function withoutPageNumber(title: string): string {
+  return title.replace(/(?<=[\u4e00-\u9fff）”])\s*\d{1,3}$/u, "");
+}
+
 /** A heading's title: the text up to the first 。 (run-in headings carry their paragraph after it), no
  *  trailing punctuation. */
 export function leadPhrase(text: string): { title: string; rest: string } {
@@ -71,6 +117,7 @@ export function assignRoles(titles: string[]): ChapterRole[] {
 }
 
 export function parseOutline(lines: Line[], skip: Set<number>, source: string): Outline {
+  const grammar = grammarOf(lines, skip);
   const notes: Note[] = [];
   const positions: Position[] = [];
   const chapters: Chapter[] = [];
@@ -91,11 +138,11 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
   lines.forEach((line, i) => {
     const t = line.text;
     const skipped = skip.has(i);
-    const ch = skipped ? null : CHAPTER_RE.exec(t);
+    const ch = skipped ? null : grammar.chapter.exec(t);
     const chNo = ch ? chineseNumber(ch[1]) : null;
     if (ch && chNo === (chapter?.no ?? 0) + 1 && headingLike(leadPhrase(ch[2]).title)) {
       const { title, rest } = leadPhrase(ch[2]);
-      chapter = { no: chNo, title, role: "other", sections: [], items: [], text: "" };
+      chapter = { no: chNo, title: withoutPageNumber(title), role: "other", sections: [], items: [], text: "" };
       chapters.push(chapter);
       if (bodyStart < 0) bodyStart = i;
       section = null;
@@ -110,11 +157,11 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       positions.push({ chapter: null, section: null, item: null });
       return;
     }
-    const sec = skipped ? null : SECTION_RE.exec(t);
+    const sec = skipped ? null : grammar.section.exec(t);
     const secNo = sec ? chineseNumber(sec[1]) : null;
     if (sec && secNo === (section?.no ?? 0) + 1 && headingLike(leadPhrase(sec[2]).title)) {
       const { title, rest } = leadPhrase(sec[2]);
-      section = { no: secNo, title, items: [], text: "" };
+      section = { no: secNo, title: withoutPageNumber(title), items: [], text: "" };
       chapter.sections.push(section);
       item = null;
       lastItemNo = 0;
@@ -122,9 +169,10 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       positions.push({ chapter: chapter.no, section: section.no, item: null });
       return;
     }
-    const it = skipped ? null : ITEM_RE.exec(t);
-    if (it) {
-      const printed = Number(it[1]);
+    const it = skipped ? null : grammar.item.exec(t);
+    const printedNo = it ? numberOf(it[1]!) : null;
+    if (it && printedNo !== null) {
+      const printed = printedNo;
       let no = printed;
       // Word's lost automatic numbering prints every item as "1.": renumber in reading order
       if (printed <= lastItemNo) {
