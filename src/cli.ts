@@ -55,13 +55,14 @@ export async function main(argv: string[]): Promise<void> {
     .command("compare")
     .alias("diff")
     .description("compare counties side by side: aligned indicators, projects, plan shape, task topics")
-    .argument("[counties...]", "slugs (yongjia) or Chinese names (永嘉县, 永嘉)")
+    .argument("[counties...]", "slugs (yongjia), division codes (330324) or Chinese names (永嘉县, 永嘉)")
     .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
     .option("-f, --format <format>", `output format: ${FORMATS.join(", ")}`, "table")
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--all", "every county in the dataset")
+    .option("--province <name>", "every plan of a province (浙江 or 浙江省), besides the counties named")
     .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
-    .action(async (counties: string[], opts: { data: string; format: string; output?: string; all?: boolean; against?: string }) => {
+    .action(async (counties: string[], opts: { data: string; format: string; output?: string; all?: boolean; against?: string; province?: string }) => {
       const { compareCommand } = await import("./commands/compare.js");
       process.exitCode = await compareCommand(counties, opts);
     });

@@ -4,7 +4,7 @@
 export type DocumentKind = "plan" | "interpretation" | "contingency-plan" | "action-plan" | "other-period-plan" | "not-a-plan";
 
 /** A page that explains a plan: 政策解读, 文字解读, 图文解读, 一图读懂, 图解 … */
-export const INTERPRETATION = /政策解读|文字解读|图文解读|视频解读|一图读懂|图解[|｜:：丨]|^图解|规划解读[:：]|解读[:：]|》的?解读$|的政策解读$|》解读/u;
+export const INTERPRETATION = /政策解读|文字解读|图文解读|视频解读|专家解读|一图读懂|图解[|｜:：丨]|^图解|规划解读[:：]|解读[:：—]|》的?解读$|的政策解读$|》解读|进行了?解读/u;
 /** A contingency plan names itself 预案; its body runs 1 总则 / 1.1 编制目的. */
 export const CONTINGENCY_NAME = /预案$/u;
 export const CONTINGENCY_BODY = /^1[\s.、]*总则|^1\.1\s*编制(?:目的|依据)|本预案/u;

@@ -10,6 +10,7 @@ import { renderCsv } from "../compare/render/csv.js";
 import { renderHtml } from "../compare/render/html.js";
 import { renderMarkdown } from "../compare/render/markdown.js";
 import { renderTable } from "../compare/render/table.js";
+import { DEFAULT_DOMAIN } from "../catalog/domains.js";
 import type { PlanDocument } from "../model.js";
 import { version } from "../version.js";
 import { collectInputs, recoverInterrupted, writeAtomically, writeFileAtomically } from "./files.js";
@@ -20,6 +21,8 @@ import { FORMATS, type Format } from "../compare/formats.js";
 
 export interface CompareOptions {
   data: string;
+  /** every plan of a province (浙江, 浙江省) besides the counties named */
+  province?: string;
   format?: string;
   output?: string;
   all?: boolean;
@@ -29,7 +32,11 @@ export interface CompareOptions {
 interface DatasetEntry {
   slug: string;
   county: string;
-  title: string;
+  divisionCode?: string | null;
+  province?: string | null;
+  level?: string;
+  domain?: string;
+  title: string | null;
   file: string;
   sources: string[];
 }
@@ -71,10 +78,15 @@ function loadDocument(dir: string, entry: DatasetEntry): PlanDocument {
 /** Up to this many counties, an unknown county's message lists them all. */
 const LISTED = 30;
 
-/** A county as the user wrote it: its slug, its name (永嘉县), or its name without 县/区/市 (永嘉). */
+/** A county as the user wrote it: its slug, its division code (330324), its name (永嘉县), or its name
+ *  without 县/区/市 (永嘉). A county with several plans gives its emergency-management plan, unless a
+ *  slug names another (shidian-earthquake). */
 export function resolveCounty(asked: string, entries: DatasetEntry[], dir: string): DatasetEntry {
   const q = asked.trim().toLowerCase();
-  const found = entries.find((e) => e.slug === q || e.county === asked.trim() || e.county.replace(/[县区市]$/u, "") === asked.trim());
+  const bySlug = entries.find((e) => e.slug === q);
+  if (bySlug) return bySlug;
+  const named = entries.filter((e) => e.divisionCode === q || e.county === asked.trim() || e.county.replace(/[县区市]$/u, "") === asked.trim());
+  const found = named.find((e) => (e.domain ?? DEFAULT_DOMAIN) === DEFAULT_DOMAIN) ?? named[0];
   if (found) return found;
   const scored = entries
     .map((e) => ({ e, d: Math.min(distance(q, e.slug), distance(asked.trim(), e.county), distance(asked.trim(), e.county.replace(/[县区市]$/u, ""))) }))
@@ -111,9 +123,13 @@ export async function compareCommand(counties: string[], options: CompareOptions
   const format = (options.format ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(", ")} (got "${options.format}")`);
   if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
-  if (!options.all && counties.length < 2) throw new UserError("compare needs two or more counties (or --all)");
+  if (!options.all && !options.province && counties.length < 2) throw new UserError("compare needs two or more counties (or --all, or --province)");
   const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
-  const chosen = options.all ? entries : counties.map((c) => resolveCounty(c, entries, options.data));
+  const province = options.province?.trim().replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/u, "");
+  const inProvince = province ? entries.filter((e) => e.province?.startsWith(province)) : [];
+  if (province && inProvince.length === 0) throw new UserError(`no plan of a province "${options.province}" in ${options.data}/`, EXIT.drift);
+  const named = counties.map((c) => resolveCounty(c, entries, options.data));
+  const chosen = options.all ? entries : [...named, ...inProvince.filter((e) => !named.includes(e))];
   const seen = new Set<string>();
   for (const e of chosen) {
     if (seen.has(e.slug)) throw new UserError(`${e.slug} is asked for twice`);
@@ -134,7 +150,7 @@ export async function compareCommand(counties: string[], options: CompareOptions
 
 export async function listCommand(options: { data: string; json?: boolean }): Promise<number> {
   const entries = await openDataset(options.data, (s) => process.stderr.write(s + "\n"));
-  if (options.json) process.stdout.write(JSON.stringify(entries.map(({ slug, county, title, sources }) => ({ slug, county, title, sources })), null, 2) + "\n");
-  else process.stdout.write(table(["slug", "county", "title", "sources"], entries.map((e) => [e.slug, e.county, e.title, e.sources.join(", ")])) + "\n");
+  if (options.json) process.stdout.write(JSON.stringify(entries.map(({ slug, county, level, domain, divisionCode, title, sources }) => ({ slug, county, level, domain, divisionCode, title, sources })), null, 2) + "\n");
+  else process.stdout.write(table(["slug", "county", "level", "domain", "title", "sources"], entries.map((e) => [e.slug, e.county, e.level ?? "", e.domain ?? "", e.title ?? "", e.sources.join(", ")])) + "\n");
   return EXIT.ok;
 }

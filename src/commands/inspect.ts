@@ -3,6 +3,8 @@ import { basename } from "node:path";
 import chalk from "chalk";
 import { cleanedText } from "../clean/index.js";
 import { prepare } from "../pipeline.js";
+import { documentFacts, describeDocument } from "../segment/document.js";
+import { segment } from "../segment/index.js";
 import { EXIT, readInput, UserError } from "./io.js";
 
 export interface InspectOptions {
@@ -15,6 +17,7 @@ export function inspectCommand(file: string, options: InspectOptions): void {
   if (!prepared.ok) throw new UserError(`${file}: ${prepared.message.replace(/^[^:]*: /, "")}`, EXIT.usage);
   const { decoded, cleaned } = prepared;
   const text = cleanedText(cleaned.lines);
+  const document = documentFacts(segment(cleaned.lines, cleaned.meta, basename(file)));
   if (options.json) {
     const report = {
       path: file,
@@ -24,6 +27,7 @@ export function inspectCommand(file: string, options: InspectOptions): void {
       repairs: sortedRecord(cleaned.repairs),
       notes: cleaned.notes,
       meta: cleaned.meta,
+      document,
       text,
     };
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
@@ -37,6 +41,7 @@ export function inspectCommand(file: string, options: InspectOptions): void {
   const repairs = Object.entries(sortedRecord(cleaned.repairs));
   out.push(`  repairs   ${repairs.length ? repairs.map(([k, v]) => `${k} ${v}`).join(", ") : "none"}`);
   for (const [k, v] of Object.entries(cleaned.meta)) out.push(`  meta      ${k}: ${v}`);
+  out.push(...describeDocument(document));
   out.push(chalk.bold(`\nnotes (${cleaned.notes.length})`));
   for (const n of cleaned.notes) out.push(`  ${chalk.dim(`${n.line ?? "-"}`.padStart(5))} ${chalk.yellow(n.kind)} ${n.message}`);
   out.push(chalk.bold("\ntext"));

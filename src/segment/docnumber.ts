@@ -50,7 +50,7 @@ export function frontDocNumber(lines: string[]): string | null {
     for (const m of line.matchAll(new RegExp(FULL.source, "gu"))) {
       const at = m.index!;
       if (quoted(line, at)) continue;
-      const standsAlone = /(?:^|\s)$/u.test(line.slice(0, at)) && /^(?:\s|$)/u.test(line.slice(at + m[0].length));
+      const standsAlone = at === 0 || /(?:^|\s)$/u.test(line.slice(0, at)) && /^(?:\s|$)/u.test(line.slice(at + m[0].length));
       const short = [...line].length <= 40 && !/[。；]/u.test(line);
       // a run-on notice: "…的通知永政发〔2021〕96号各乡镇…"
       const afterNotice = /通知\s*$/u.test(line.slice(0, at)) || /^\s*各[\u4e00-\u9fff]/u.test(line.slice(at + m[0].length));

@@ -57,3 +57,16 @@ export function skipReason(facts: DocumentFacts): string | null {
   if (facts.chapters === 0) return "a plan, but no chapter headings";
   return null;
 }
+
+/** The document block of `plans inspect` in a few lines. */
+export function describeDocument(d: DocumentFacts): string[] {
+  const place = d.county ? `${d.county}${d.divisionCode ? ` (${d.divisionCode}, ${[d.province, d.prefecture].filter(Boolean).join(" ")})` : " (not in the division list)"}` : "not told";
+  const out = [
+    `  document  ${KIND_WORDS[d.kind]}${d.level ? `, ${d.level}` : ""}${d.domain ? `, ${d.domain}` : ""}`,
+    `  county    ${place}`,
+    `  title     ${d.title ?? "not told"}`,
+    `  文号      ${d.docNumber ?? "-"}    date ${d.issuedDate ?? "-"}    period ${d.period ? `${d.period.start}-${d.period.end}` : "-"}    chapters ${d.chapters}${d.firstChapter ? ` (一、${d.firstChapter} …)` : ""}`,
+  ];
+  for (const r of d.reasons) out.push(`  because   ${r.line !== null ? `line ${r.line}: ` : ""}${r.why}`);
+  return out;
+}

@@ -55,9 +55,10 @@ export function countyOfOrgan(organ: string): string | null {
 
 /** Where the document is from: the county its name, issuer or 结合X实际 names, placed on the division
  *  list with the help of the places the text names. */
-export function placeOf(candidates: Array<{ county: string | null; why: string; line: number | null }>, context: string, reasons: Reason[]): Place {
+export function placeOf(candidates: Array<{ county: string | null; why: string; line: number | null; mustBeDivision?: boolean }>, context: string, reasons: Reason[]): Place {
   for (const c of candidates) {
     if (!c.county) continue;
+    if (c.mustBeDivision && divisionsNamed(c.county).length === 0) continue;
     const division = resolveDivision(c.county, context) ?? (divisionsNamed(c.county).length === 1 ? divisionsNamed(c.county)[0]! : null);
     const county = division && !isDivisionName(c.county) ? division.name : c.county;
     reasons.push({ line: c.line, why: `county ${county} from ${c.why}` });
@@ -102,7 +103,8 @@ export function classify(named: Named | null, opening: Line[], body: Line[], cha
     const t = l.text.trim();
     if (INTERPRETATION.test(t) && !isChromeMention(t)) {
       reasons.push({ line: l.line, why: `interpretation: "${t.slice(0, 40)}"` });
-      return { kind: "interpretation", describes: firstQuoted([l]) ?? firstQuoted(opening) };
+      const named = firstQuoted([l]) ?? planNamedIn(t) ?? opening.slice(0, 12).map((o) => planNamedIn(o.text.trim())).find(Boolean) ?? firstQuoted(opening);
+      return { kind: "interpretation", describes: named ?? null };
     }
   }
   const paper = opening.slice(0, 20).filter((l) => PAPER.test(l.text.trim()));
@@ -149,11 +151,25 @@ export function classify(named: Named | null, opening: Line[], body: Line[], cha
   return { kind: "not-a-plan", describes: null };
 }
 
-/** The body speaks of a period other than 2021–2025 (十五五, 2026-2030) and never of its own 十四五. */
+/** The plan an interpretation's heading names without 《》: 【文字解读】X规划, 对X规划进行了解读. */
+function planNamedIn(text: string): string | null {
+  const t = text.replace(/【[^】]*】|^[^：:—]*解读[：:—]+|^关于/gu, "");
+  const m = /(?:^|对)([^，。：:]{4,50}?(?:规划|纲要))(?:[（(]20\d{2}\s*[-—–]\s*20\d{2}年?[）)])?(?:进行了?解读|的?政策解读|解读)?$/u.exec(t.trim()) ?? /对([^，。]{4,50}?规划)进行了?解读/u.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+/** The body is of another five-year period: a plan looks back on the period before its own, so the
+ *  latest period its opening names is its own (a 十四五 plan reviews 十三五, a 十三五 plan 十二五). */
 function otherPeriodBody(body: Line[]): boolean {
   const text = body.slice(0, 40).map((l) => l.text).join("\n");
-  const other = /规划期[^。]{0,6}20(?:16|26)|(?:20(?:16|26))\s*[-—–~至]\s*20(?:20|30)年|“?十五五”?(?:时期|期间|规划)|“?十三五”?(?:规划|时期)(?!.*十四五)/u.test(text);
-  return other && !/规划期[^。]{0,10}2021|2021\s*[-—–~至]\s*2025|十四五”?(?:时期|规划期)/u.test(text);
+  const periods: Array<[number, RegExp]> = [
+    [12, /十二五|第十二个五年|2011\s*[-—–~至]\s*2015/u],
+    [13, /十三五|第十三个五年|2016\s*[-—–~至]\s*2020/u],
+    [14, /十四五|第十四个五年|2021\s*[-—–~至]\s*2025/u],
+    [15, /十五五|第十五个五年|2026\s*[-—–~至]\s*2030/u],
+  ];
+  const named = periods.filter(([, re]) => re.test(text)).map(([n]) => n);
+  return named.length > 0 && Math.max(...named) !== 14;
 }
 
 export function domainIdOf(name: string | null): string | null {

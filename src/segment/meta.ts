@@ -131,7 +131,7 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
       { county: namedCounty, why: kind.kind === "interpretation" ? "the plan it explains" : `its name "${titled?.name ?? ""}" (${titled?.from ?? ""})`, line: lineOf(kind.kind === "interpretation" ? null : titled?.index) },
       { county: realIssuer ? countyOfOrgan(realIssuer) : null, why: `its issuer ${realIssuer}`, line: sig?.line ?? null },
       { county: meta["发布机构"] ? countyOfOrgan(meta["发布机构"]) : null, why: `the record's 发布机构 ${meta["发布机构"]}`, line: null },
-      { county: practical && !/^[我本全该]/u.test(practical[1]!) ? practical[1]! : null, why: `结合${practical?.[1]}实际`, line: null },
+      { county: practical && !/^[我本全该]/u.test(practical[1]!) ? practical[1]! : null, why: `结合${practical?.[1]}实际`, line: null, mustBeDivision: true },
     ],
     contextText,
     reasons,

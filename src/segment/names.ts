@@ -95,7 +95,8 @@ function compiledName(lines: Line[]): Named | null {
     const t = lines[i]!.text;
     for (const m of t.matchAll(COMPILING)) {
       const open = m.index! + m[0].indexOf("《");
-      if (!isCitation(t, open) && NAME_END.test(m[1]!)) return { name: m[1]!, index: i, from: "compiled" };
+      // only a plan names itself this way; 制定了《…实施方案》 lists what was done before
+      if (!isCitation(t, open) && /(?:规划|纲要)(?:[（(][^）)]{0,14}[）)])?$/u.test(m[1]!)) return { name: m[1]!, index: i, from: "compiled" };
     }
   }
   return null;

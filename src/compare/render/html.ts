@@ -159,6 +159,7 @@ export function renderHtml(c: Comparison): string {
     .map(
       (o) => `<div class="card" style="--c:${colors.get(o.slug)}"><h3>${esc(o.county)} <span class="kind">${esc(o.slug)}</span></h3><dl>
 <dt>规划</dt><dd>${dd(o.title)}</dd>
+<dt>层级</dt><dd>${dd(`${o.level} · ${o.domain}`)}</dd>
 <dt>发布</dt><dd>${dd(o.issuer)}</dd>
 <dt>文号</dt><dd>${dd(o.docNumber)}</dd>
 <dt>日期</dt><dd>${dd(o.issuedDate)}</dd>
