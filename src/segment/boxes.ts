@@ -22,6 +22,9 @@ export interface Box {
   text: string;
 }
 
+/** 第一章 / 第一节 headings end a box as 一、 / （一） do. */
+const CHAPTER_OR_SECTION_STYLE = /^第[一二三四五六七八九十]{1,3}[章节]/u;
+
 export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
   const boxes: Box[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -33,7 +36,7 @@ export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const t = lines[j].text;
-      if (skip.has(j) || BOX_RE.test(t) || CHAPTER_RE.test(t) || SECTION_RE.test(t)) break;
+      if (skip.has(j) || BOX_RE.test(t) || CHAPTER_RE.test(t) || SECTION_RE.test(t) || CHAPTER_OR_SECTION_STYLE.test(t)) break;
       const it = ITEM_RE.exec(t);
       const last = box.entries[box.entries.length - 1];
       if (it && Number(it[1]) === (last?.no ?? 0) + 1) {
