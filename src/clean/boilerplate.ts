@@ -20,7 +20,9 @@ const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|])[\\[【]?(${META_KEY_ALT})[\\]
 
 /** Lines that are site furniture wherever they stand. */
 const CHROME_STRONG =
-  /ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|All Rights Reserved|访问量|浏览次数|阅读次数|点击数|扫一扫|手机浏览|主办[:：单]|承办[:：单]|技术支持[:：]|联系电话[:：]|联系我们|网站地图|当前位置|您现在的位置|欢迎您|设为首页|加入收藏|无障碍|长者模式|关闭窗口|【打印】|【关闭】|上一篇|下一篇|相关政策解读|相关链接|附件下载|信息公开元数据|政策文件库|字号[:：]|^分享[:：]?$|^打印$/iu;
+  /ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|All Rights Reserved|访问量|浏览次数|阅读次数|点击数|扫一扫|手机浏览|主办[:：单]|承办[:：单]|技术支持[:：]|联系电话[:：]|联系我们|网站地图|当前位置|您现在的位置|欢迎您|设为首页|加入收藏|无障碍|长者模式|关闭窗口|【打印】|【关闭】|上一篇|下一篇|相关政策解读|相关链接|附件下载|信息公开元数据|政策文件库|字号[:：]|^分享[:：]?$|^打印$|上传人[:：]|文档编号[:：]|上传时间[:：]|^下载文档$|下载本文档|继续免费阅读|已阅读\d+页|还剩\d+页未读|超出免费预览|点击查看更多|^资源描述$|^文档简介$|本文档由用户提供并上传|下载后继续阅读|当前文档共\d+页|_第\d+页$|^第\d+页\s*\/\s*共\d+页$|精品文档|^下载\s*相关\s*举报$|\d+(?:\.\d+)?\s*[KM]B\s*下载/iu;
+// (the document-sharing sites' furniture — 上传人, 文档编号, 下载文档, 已阅读5页, X.docx_第1页 — is strong
+// chrome too: it never occurs in a plan's own text)
 /** Words that are chrome only in a short line at the head or foot of a page. */
 const CHROME_WEAK = /分享|打印|收藏|简体|繁体|首页|登录|注册|搜索|字号|大\s*中\s*小|返回顶部|政务公开|信息公开|办事服务|互动交流/u;
 
@@ -144,6 +146,12 @@ const PAGE_NO_AFTER_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[
 const TOC_HEADING = /^目\s*录$|^目\s*次$|^contents$/iu;
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[章节]|附件)/u;
 
+/** A contents page without page numbers is told by a run of at least this many headings. */
+const TOC_REPEATED_MIN = 4;
+const CHAPTER_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+章)/u;
+/** A heading without the page number a contents page glued to it (现状与形势1). */
+const pageless = (key: string) => key.replace(/(?<=[\u4e00-\u9fff）”])\d{1,3}$/u, "");
+
 /** The comparable form of a heading: marker kept, leaders, page numbers and end punctuation dropped. */
 export function headingKey(text: string): string {
   return text.replace(LEADER, "").replace(/\s+\d{1,3}$/, "").replace(/[\s。：:]+$/u, "").replace(/\s+/g, "");
@@ -159,29 +167,48 @@ function classifyToc(lines: Line[], out: Classified): void {
     }
     return false;
   };
+  const headingRun = (from: number): number => {
+    if (!CHAPTER_HEADING.test(lines[from].text)) return 0;
+    let k = from;
+    let chapters = 0;
+    while (k < lines.length && HEADING.test(lines[k].text) && atMost(lines[k].text, 40) && !/[。；，]/u.test(lines[k].text) && laterStarts(k + 1, pageless(headingKey(lines[k].text)))) {
+      if (CHAPTER_HEADING.test(lines[k].text)) chapters++;
+      k++;
+    }
+    return k - from >= TOC_REPEATED_MIN && chapters >= 2 ? k - from : 0;
+  };
   let i = 0;
   while (i < lines.length) {
     const t = lines[i].text;
     const titled = TOC_HEADING.test(t.trim());
     const entry = (k: number) => LEADER.test(lines[k].text) || PAGE_NO_AFTER_HEADING.test(lines[k].text);
     if (!titled && !entry(i)) {
-      i++;
+      // contents without a title or page numbers: a run of chapter and section headings, nothing
+      // between them, that the body repeats in the same words further down
+      const run = headingRun(i);
+      if (run > 0) {
+        for (let k = i; k < i + run; k++) out.drop.set(k, { kind: "toc", why: "table of contents (headings the body repeats)" });
+        i += run;
+      } else i++;
       continue;
     }
     // extend over entries and over headings that the body repeats further down
     let j = titled ? i + 1 : i;
     let strong = 0;
+    let repeated = 0;
     let lastEntry = titled ? i : i - 1;
     while (j < lines.length) {
       const tj = lines[j].text;
       if (entry(j)) {
         strong++;
         lastEntry = j;
-      } else if (HEADING.test(tj) && atMost(tj, 50) && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
-      else break;
+      } else if (HEADING.test(tj) && atMost(tj, 50) && laterStarts(j + 1, pageless(headingKey(tj)))) {
+        repeated++;
+        lastEntry = j;
+      } else break;
       j++;
     }
-    if (strong >= 3 || (titled && strong >= 1)) {
+    if (strong >= 3 || (titled && (strong >= 1 || repeated >= TOC_REPEATED_MIN))) {
       for (let k = i; k <= lastEntry; k++) out.drop.set(k, { kind: "toc", why: "table of contents" });
       i = lastEntry + 1;
     } else i++;

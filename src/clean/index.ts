@@ -9,8 +9,10 @@ import { htmlToText } from "./html.js";
 import { repairMojibake } from "./mojibake/index.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
 import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";
+import { readLayout } from "./layout.js";
 import { removePinyin } from "./pinyin.js";
 import { splitRunOnHeadings } from "./run-on.js";
+import { joinSharedPages } from "./sharing.js";
 import { scriptOfLines, simplifyLines } from "./script.js";
 import { addRepairs, toLines, type CleanStep, type StepContext } from "./step.js";
 import { pipeTables } from "./tables.js";
@@ -45,6 +47,7 @@ export function clean(text: string, source: string, options: CleanOptions = {}):
   run("mojibake", repairMojibake);
   run("html", htmlToText);
   run("pinyin", removePinyin);
+  run("layout", readLayout);
   run("long-lines", splitOverlongLines);
   // the script is judged on the text converted whole, and the lines are converted one by one: where
   // that is the same conversion it is made once
@@ -53,6 +56,7 @@ export function clean(text: string, source: string, options: CleanOptions = {}):
   run("normalize", normalizeWidth);
   run("blank-lines", dropBlankLines);
   run("pipe-tables", pipeTables);
+  run("shared-pages", joinSharedPages);
   let meta: Meta = {};
   run("boilerplate", (ls, c) => {
     const r = removeBoilerplate(ls, c);

@@ -63,6 +63,19 @@ const CN_ITEM_RE = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/u;
 const PAREN_ITEM_RE = /^（([一二三四五六七八九十]{1,3})）\s*(.+)$/u;
 const numberOf = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
 
+const LOST_NUMERAL = /^（[?？\ufffd]{1,2}）\s*(.+)$/u;
+const CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+/** Does a section numbered `no` follow within the next lines (before the next chapter)? */
+function nextSectionFollows(lines: Line[], from: number, no: number): boolean {
+  for (let k = from + 1; k < Math.min(lines.length, from + 80); k++) {
+    const t = lines[k]!.text;
+    if (CHAPTER_RE.test(t)) return false;
+    const m = SECTION_RE.exec(t);
+    if (m) return chineseNumber(m[1]!) === no;
+  }
+  return false;
+}
+
 /** A heading's title without a page number glued to it by a contents page or a PDF (发展基础与面临形势5). */
 export function withoutPageNumber(title: string): string {
   return title.replace(/(?<=[\u4e00-\u9fff）”])\s*\d{1,3}$/u, "");
@@ -157,7 +170,15 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       positions.push({ chapter: null, section: null, item: null });
       return;
     }
-    const sec = skipped ? null : grammar.section.exec(t);
+    let sec = skipped ? null : grammar.section.exec(t);
+    // a numeral lost to a bad byte (（?）面临的形势) is the one the sequence expects, when the section
+    // after it goes on from there
+    const lost = !sec && !skipped && grammar.section === SECTION_RE ? LOST_NUMERAL.exec(t) : null;
+    if (lost && nextSectionFollows(lines, i, (section?.no ?? 0) + 2)) {
+      const no = (section?.no ?? 0) + 1;
+      sec = [t, CN_NUMERALS[no]!, lost[1]!] as unknown as RegExpExecArray;
+      notes.push({ stage: "segment", kind: "numeral-recovered", source, line: line.line, message: `section numeral lost (${t.slice(0, 4)}): read as （${CN_NUMERALS[no]}）, between its neighbours` });
+    }
     const secNo = sec ? chineseNumber(sec[1]) : null;
     if (sec && secNo === (section?.no ?? 0) + 1 && headingLike(leadPhrase(sec[2]).title)) {
       const { title, rest } = leadPhrase(sec[2]);
