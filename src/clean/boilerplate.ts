@@ -34,7 +34,11 @@ const SPAM_TERMS: Array<[string, number]> = [
   ["太阳城", 2], ["真人视讯", 2], ["代孕", 2], ["私服", 2], ["av在线", 2], ["日韩", 2], ["欧美精品", 2], ["一区二区", 2], ["成人电影", 2],
   ["高潮", 1], ["抽搐", 1], ["视频", 1], ["美女", 1], ["女人", 1], ["激情", 1], ["在线观看", 1], ["免费观看", 1], ["国产", 1],
   ["精品", 1], ["棋牌", 1], ["彩票", 1], ["赌博", 1], ["成人", 1], ["丝袜", 1], ["人妻", 2], ["熟女", 2], ["制服", 1],
+  // casino mirrors: their names replace a page's title or county, or are glued into its sentences
+  ["金沙", 2], ["赌场", 2], ["竞彩", 2], ["在线投注", 2], ["投注", 1], ["澳门", 1], ["老挝", 1], ["磨丁", 2], ["网推荐", 1],
 ];
+/** A casino site's name for its own page, printed as a short first line (…-js5599金沙线). */
+const CASINO_TITLE = /(?:^|[-_—])(?:js|xpj|hg|am|jsh)\d{3,}|金沙线|娱乐城|赌场/iu;
 const SPAM_THRESHOLD = 3;
 
 // spamScore runs on every line and every clause, so its terms are looked for in one pass: terms without
@@ -253,7 +257,7 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     let dropped = found.drop.get(i);
     // isChromeLine(t) && CHROME_STRONG.test(t) && a short line is just a short line of strong chrome
     if (!dropped && atMost(l.text, 60) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
-    if (!dropped && atMost(l.text, 40) && spamScore(l.text) >= SPAM_THRESHOLD) dropped = { kind: "spam", why: "injected spam" };
+    if (!dropped && atMost(l.text, 40) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_TITLE.test(l.text) && !/[，。；]/u.test(l.text)))) dropped = { kind: "spam", why: "injected spam" };
     if (dropped) {
       notes.push(note("clean", `${dropped.kind}-dropped`, ctx, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
       repairs[`${dropped.kind}-dropped`] = (repairs[`${dropped.kind}-dropped`] ?? 0) + 1;
