@@ -50,13 +50,15 @@ export function isTitleLike(text: string): boolean {
 function titleLine(front: Line[]): Named | null {
   for (let i = 0; i < front.length; i++) {
     const raw = front[i]!.text.trim();
-    if (!isTitleLike(raw)) continue;
     const t = stripFileLabel(raw);
+    const secondHalf = [...t].length >= 2 && [...t].length <= 10 && NAME_END.test(t) && !SENTENCE.test(t) && !NOTICE.test(t);
+    if (!isTitleLike(raw) && !secondHalf) continue;
     const prev = front[i - 1]?.text.trim() ?? "";
     // "德阳市“十四五”应急体系" + "建设规划": a first half with no name word, no sentence end, not a notice
     if ([...t].length <= 10 && prev && !NAME_END.test(prev) && !SENTENCE.test(prev) && !NOTICE.test(prev) && !/[：:]$|\d$/u.test(prev) && [...prev].length <= 30 && /十[三四五]五|[省市县区旗州]/u.test(prev)) {
       return { name: prev + t, index: i - 1, from: "title-line" };
     }
+    if (!isTitleLike(raw)) continue;
     return { name: t, index: i, from: "title-line" };
   }
   return null;
