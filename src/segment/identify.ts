@@ -34,6 +34,10 @@ export interface Place {
   unknown: string | null;
 }
 
+/** The longest division name (双江拉祜族佤族布朗族傣族自治县 and the like stay under it). */
+const MAX_PLACE_NAME = 16;
+/** A place name not in the division list (a typo, a renamed county) is taken only this short. */
+const UNLISTED_PLACE_MAX = 6;
 const ADMIN_UNIT = /[\u4e00-\u9fff]+?(?:自治县|自治州|自治旗|特别行政区|自治区|省|市|盟|地区|县|区|旗)/gu;
 /** Where a title's subject starts: the place names are before it. */
 const SUBJECT = /“|"|十四五|十三五|十五五|应急|安全生产|防灾|减灾|综合防|消防|防震|防汛|地质|森林|突发|自然灾害|\d{4}/u;
@@ -43,8 +47,15 @@ const SUBJECT = /“|"|十四五|十三五|十五五|应急|安全生产|防灾|
 export function countyOf(title: string): string | null {
   const subjectAt = title.search(SUBJECT);
   const prefix = subjectAt > 0 ? title.slice(0, subjectAt) : subjectAt === 0 ? "" : title;
-  const units = prefix.replace(/^关于印发|^[《“]/u, "").match(ADMIN_UNIT);
-  return units ? units[units.length - 1]! : null;
+  // place names open a title, one after another (宁波市江北区…): a unit further in (…推进海绵城市) is not one
+  const head = prefix.replace(/^关于印发|^[《“]/u, "");
+  const chain = new RegExp(ADMIN_UNIT.source, "uy");
+  let last: string | null = null;
+  for (let m = chain.exec(head); m; m = chain.exec(head)) {
+    if (!isDivisionName(m[0]) && [...m[0]].length > (/自治/u.test(m[0]) ? MAX_PLACE_NAME : UNLISTED_PLACE_MAX)) break;
+    last = m[0];
+  }
+  return last;
 }
 
 /** An organ's county: 岑溪市人民政府办公室 → 岑溪市, 施甸县地震局 → 施甸县. */
