@@ -114,7 +114,11 @@ function recordName(meta: Record<string, string>): Named | null {
 
 /** Every way the document names itself, most trusted first. */
 export function documentNames(front: Line[], all: Line[], meta: Record<string, string>): Named[] {
-  return [titleLine(front), noticeName(front), issuedName(front), compiledName(all), recordName(meta)].filter((n): n is Named => n !== null);
+  // a name whose place was cut out (spam in its stead) keeps no leading colon
+  return [titleLine(front), noticeName(front), issuedName(front), compiledName(all), recordName(meta)]
+    .filter((n): n is Named => n !== null)
+    .map((n) => ({ ...n, name: n.name.replace(/^[：:，,、\s]+/u, "") }))
+    .filter((n) => [...n.name].length >= 4);
 }
 
 /** The first 《…》 named in the front that is not a citation (an interpretation names the plan it
