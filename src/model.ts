@@ -1,7 +1,7 @@
 // The types of shared/DESIGN.md's output contract, plus the values stages hand each other.
 import type { NoteKind, Severity, Stage } from "./notes.js";
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 /** What a stage repaired, dropped or doubted, with the (1-based, original-file) line it concerns.
  *  Made by note() from the table of kinds in notes.ts. */
@@ -104,11 +104,22 @@ export interface Project {
   lead: string | null;
 }
 
+/** Where a plan stands among China's administrative divisions. */
+export type PlanLevel = "county" | "district" | "county-city" | "city" | "province";
+
 export interface PlanDocument {
   schemaVersion: typeof SCHEMA_VERSION;
   slug: string;
   county: string;
-  title: string;
+  level: PlanLevel;
+  /** GB/T 2260 six-digit code; null when the county is not in the division list */
+  divisionCode: string | null;
+  province: string | null;
+  prefecture: string | null;
+  /** a domain id of src/catalog/domains.ts: "emergency-management", "disaster-reduction", … */
+  domain: string;
+  /** the plan's own title; null when the file shows none */
+  title: string | null;
   issuer: string | null;
   docNumber: string | null;
   issuedDate: string | null;

@@ -49,7 +49,7 @@ describe("conventions", () => {
     const lines = r.stderr.trimEnd().split("\n");
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const l of lines) expect(l).toMatch(/^plans: /);
-    expect(r.stderr).toContain("plans: skipped news.txt: not recognized as a plan");
+    expect(r.stderr).toContain("plans: skipped news.txt: not taken as a plan");
     expect(r.stderr).toContain("plans: plan.txt: the same bytes as plan-copy.txt; listed as its duplicate, not parsed again");
   });
 
@@ -84,7 +84,7 @@ describe("conventions", () => {
     }
     expect(readFileSync(join(dir, "c.txt"), "utf8")).toContain("永嘉县 (yongjia)  vs  临安区 (linan)");
     expect(readFileSync(join(dir, "i.txt"), "utf8")).toMatch(/^seeds\/002_3693ba97f58c2210\.txt\n {2}format {4}text\n {2}encoding/);
-    expect(readFileSync(join(dir, "l.txt"), "utf8")).toMatch(/^slug\tcounty\ttitle\tsources\n/);
+    expect(readFileSync(join(dir, "l.txt"), "utf8")).toMatch(/^slug\tcounty\tlevel\tdomain\ttitle\tsources\n/);
     expect(readdirSync(dir).sort()).toEqual(["c.txt", "i.txt", "l.txt"]);
     expect(ingestO.status).toBe(2);
     expect(ingestO.stderr).toBe("plans: unknown option '-o'\nsee plans ingest --help\n");
@@ -126,7 +126,7 @@ describe("conventions", () => {
     expect(width(wide.stdout)).toBeLessThan(300);
     expect(width(fallback.stdout)).toBeLessThanOrEqual(100);
     expect(width(fallback.stdout)).toBeGreaterThan(70);
-    expect(list.stdout.split("\n")[0]).toBe("slug\tcounty\ttitle\tsources");
+    expect(list.stdout.split("\n")[0]).toBe("slug\tcounty\tlevel\tdomain\ttitle\tsources");
     expect(list.stdout).not.toMatch(/[│┌]/);
   });
 
@@ -141,7 +141,7 @@ describe("conventions", () => {
       runCli(["compare", "lezhi", "linan", "--quiet", "--data", "built", "-f", "json"], { cwd: dir }),
     ]);
     expect(ingest.status).toBe(0);
-    expect(ingest.stderr).toBe("plans: skipped news.txt: not recognized as a plan (no county in a title)\n");
+    expect(ingest.stderr).toBe("plans: skipped news.txt: not taken as a plan: not a plan (no plan name, no plan body)\n");
     expect(compare.status, compare.stderr).toBe(0);
     expect(compare.stderr).toBe("");
     expect(existsSync(join(dir, "built", "manifest.json"))).toBe(true);

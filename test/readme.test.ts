@@ -1,6 +1,7 @@
 // The README's examples are real: every `$` line of its transcripts runs, in order, in a folder
-// holding a copy of seeds/ (plans = the built CLI, NO_COLOR set), and prints what the README shows
-// under it (stdout and stderr together; a line "…" stands for any lines, none included).
+// holding a copy of seeds/ and fixtures/wild/ (plans = the built CLI, NO_COLOR set), and prints what
+// the README shows under it (stdout and stderr together; a line "…" stands for any lines, none
+// included).
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,6 +45,7 @@ describe("the README's examples", () => {
   const all = examples(readText("README.md"));
   const dir = tmp("plans-readme-");
   cpSync(join(repo, "seeds"), join(dir, "seeds"), { recursive: true });
+  cpSync(join(repo, "fixtures/wild"), join(dir, "fixtures/wild"), { recursive: true });
 
   it("are there: ingest, list, inspect, compare and --check", () => {
     const commands = all.map((e) => e.command).join("\n");

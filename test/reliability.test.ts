@@ -57,7 +57,7 @@ describe("bad input", () => {
     says("fake-docx.txt", /DOCX|ZIP/i);
     says("picture.txt", /PNG/);
     says("random.bin", /binary/);
-    says("news.txt", /not recognized as a plan/);
+    says("news.txt", /not taken as a plan/);
     says("link.txt", /symbolic link/);
     expect(r.stderr).not.toContain(".hidden.txt");
   });
@@ -102,7 +102,7 @@ describe("bad input", () => {
     writeFileSync(join(d, "one-line.txt"), "应急管理规划内容，".repeat(350_000));
     const x = await run(["ingest", d, "--out", join(tmp(), "out")]);
     expect(x.status).toBe(2);
-    expect(x.stderr).toContain("one-line.txt: not recognized as a plan");
+    expect(x.stderr).toContain("one-line.txt: not taken as a plan");
   }, 30_000);
 });
 

@@ -4,6 +4,10 @@
 // are in boilerplate.ts (lines of text) and html.ts (elements of a page). Patterns are sources of
 // regular expressions, matched anywhere in a line unless anchored.
 
+/** What tells a page of a document-sharing site (docin, doc88, book118 style): its uploader, document
+ *  number, description and download buttons, and the file name it labels each page with. */
+export const SHARING_SITE_MARKS = ["上传人[:：]", "文档编号[:：]", "^资源描述$", "^下载文档$", "下载本文档", "继续免费阅读", "^文档简介$", "_第\\d+页$"] as const;
+
 /** Phrases that make a line site furniture wherever it stands, grouped by what they are. */
 export const SITE_FURNITURE = {
   /** the registration every Chinese site prints in its footer */
@@ -17,6 +21,12 @@ export const SITE_FURNITURE = {
   navigation: ["网站地图", "当前位置", "您现在的位置", "上一篇", "下一篇", "相关政策解读", "相关链接", "附件下载", "信息公开元数据", "政策文件库"],
   /** the page's tools: QR codes, bookmarks, accessibility, print and close buttons, font size, share */
   pageTools: ["扫一扫", "手机浏览", "欢迎您", "设为首页", "加入收藏", "无障碍", "长者模式", "关闭窗口", "【打印】", "【关闭】", "字号[:：]", "^分享[:：]?$", "^打印$"],
+  /** a document-sharing site's furniture: it never occurs in a plan's own text */
+  documentSharing: [
+    ...SHARING_SITE_MARKS,
+    "上传时间[:：]", "已阅读\\d+页", "还剩\\d+页未读", "超出免费预览", "点击查看更多", "本文档由用户提供并上传", "下载后继续阅读", "当前文档共\\d+页",
+    "^第\\d+页\\s*\\/\\s*共\\d+页$", "精品文档", "^下载\\s*相关\\s*举报$", "\\d+(?:\\.\\d+)?\\s*[KM]B\\s*下载",
+  ],
 } as const;
 
 /** Words that are furniture only in a short line at the head or foot of a page: menus and tools. */
@@ -46,11 +56,11 @@ export const PAGE_ELEMENTS = ["html", "body", "main", "article"] as const;
 
 /** Keys of a 政府信息公开 record's metadata block (索引号 … 主题词), grouped by what they say. */
 export const RECORD_KEYS = {
-  filing: ["索引号", "主题分类", "公文种类", "体裁分类", "组配分类"],
-  issuer: ["发布机构", "发布单位", "发文机关", "发文单位", "所属机构", "信息来源", "来源"],
-  dates: ["成文日期", "发文日期", "发布日期", "发布时间", "公文生成日期", "生成日期", "生效日期", "废止日期"],
-  document: ["文号", "发文字号", "标题", "名称", "内容概述", "关键词", "主题词"],
-  disclosure: ["公开方式", "公开范围", "公开时限", "有效性"],
+  filing: ["索引号", "主题分类", "公文种类", "体裁分类", "组配分类", "信息类别", "公开目录"],
+  issuer: ["发布机构", "发布单位", "发文机关", "发文单位", "所属机构", "信息来源", "来源", "发文机构", "责任部门", "作者"],
+  dates: ["成文日期", "发文日期", "发布日期", "发布时间", "公文生成日期", "生成日期", "生效日期", "废止日期", "生成时间", "成文时间", "实施日期", "时间"],
+  document: ["文号", "发文字号", "标题", "名称", "内容概述", "关键词", "主题词", "文件名称", "规范性文件编号"],
+  disclosure: ["公开方式", "公开范围", "公开时限", "有效性", "公开形式", "是否有效"],
 } as const;
 
 /** The title of a table of contents, a whole line. */
@@ -63,5 +73,15 @@ export const SPAM_TERMS = {
   gambling: [["博彩", 2], ["百家乐", 2], ["老虎机", 2], ["六合彩", 2], ["时时彩", 2], ["娱乐城", 2], ["澳门赌", 2], ["威尼斯人", 2], ["葡京", 2], ["太阳城", 2], ["真人视讯", 2], ["棋牌", 1], ["彩票", 1], ["赌博", 1]],
   piratedVideo: [["av在线", 2], ["日韩", 2], ["欧美精品", 2], ["一区二区", 2], ["成人电影", 2], ["视频", 1], ["在线观看", 1], ["免费观看", 1], ["国产", 1], ["精品", 1]],
   other: [["代孕", 2], ["私服", 2]],
+  /** casino mirrors: their names replace a page's title or county, or are glued into its sentences */
+  casino: [["金沙", 2], ["赌场", 2], ["竞彩", 2], ["在线投注", 2], ["投注", 1], ["澳门", 1], ["老挝", 1], ["磨丁", 2], ["网推荐", 1]],
 } as const satisfies Record<string, ReadonlyArray<readonly [string, number]>>;
 export const SPAM_THRESHOLD = 3;
+
+/** A casino site's name for its own page, printed as a short first line (…-js5599金沙线): site codes
+ *  and names, matched in any case. */
+export const CASINO_PAGE_TITLES = ["(?:^|[-_—])(?:js|xpj|hg|am|jsh)\\d{3,}", "金沙线", "娱乐城", "赌场"] as const;
+
+/** How a document's title ends (a plan, a contingency plan, an interpretation, a notice …, maybe with
+ *  a bracketed note): such a line standing between chrome lines is the page's content, not a banner. */
+export const TITLE_AMID_CHROME = "(?:规划|纲要|预案|方案|计划|要点|解读|通知)(?:[（(][^）)]{0,14}[）)])?$|十[三四五]五|政策解读|一图读懂";

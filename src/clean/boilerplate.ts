@@ -5,8 +5,8 @@
 import type { Line, Note } from "../model.js";
 import { note } from "../notes.js";
 import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
-import { TOC_ENTRY_START, TOC_HEADING } from "../text/headings.js";
-import { CONTENTS_TITLES, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD } from "./boilerplate-vocabulary.js";
+import { CHAPTER_START, TOC_ENTRY_START, TOC_HEADING, withoutPageNumber } from "../text/headings.js";
+import { CASINO_PAGE_TITLES, CONTENTS_TITLES, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
 import { type StepContext, type StepResult } from "./step.js";
 
 /** How far boilerplate reaches, in lines and characters (code points). */
@@ -28,6 +28,12 @@ const LIMITS = {
   contentsEntries: 3,
   /** a heading a table of contents lists, and the body repeats, is at most this long */
   contentsHeadingChars: 50,
+  /** contents without a title or page numbers: a run of at least this many headings (two of them
+   *  chapters), each at most this long */
+  contentsRunHeadings: 4,
+  contentsRunHeadingChars: 40,
+  /** a document's title standing between chrome lines is at most this long */
+  titleAmidChromeChars: 60,
   /** a metadata line of one key is prose when its value is longer, or it has a sentence end */
   metaValueChars: 80,
   /** the part of a dropped line its note quotes */
@@ -39,7 +45,10 @@ const alternatives = (groups: Record<string, readonly string[]>): string => Obje
 /** Record keys as printed: spaces inside a key are typesetting (索 引 号), longer keys tried first. */
 const META_KEYS: string[] = Object.values(RECORD_KEYS).flat();
 const spaced = (key: string) => [...key].join("\\s*");
-const META_KEY_RE = new RegExp(`(?:^|[\\s\\t|])(${META_KEYS.map(spaced).sort((a, b) => b.length - a.length).join("|")})\\s*[:：]?`, "gu");
+const META_KEY_ALT = META_KEYS.map(spaced).sort((a, b) => b.length - a.length).join("|");
+// a key after a space, a bar or a bracket ([发文字号]), or glued to the value before it when a colon
+// follows it (信息类别：规划计划公开方式：主动公开生成日期：…)
+const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|])[\\[【]?(${META_KEY_ALT})[\\]】]?\\s*[:：]?|(${META_KEY_ALT})\\s*[:：])`, "gu");
 
 /** Lines that are site furniture wherever they stand. */
 const CHROME_STRONG = new RegExp(alternatives(SITE_FURNITURE), "iu");
@@ -47,6 +56,7 @@ const CHROME_STRONG = new RegExp(alternatives(SITE_FURNITURE), "iu");
 const CHROME_WEAK = new RegExp(alternatives(EDGE_FURNITURE), "u");
 
 const SPAM: ReadonlyArray<readonly [string, number]> = Object.values(SPAM_TERMS).flat();
+const CASINO_PAGE_TITLE = new RegExp(CASINO_PAGE_TITLES.join("|"), "iu");
 
 // spamScore runs on every line and every clause, so its terms are looked for in one pass: terms without
 // case (all the Chinese ones) are found in the text itself, by their first character, since lowering
@@ -90,9 +100,10 @@ export function parseMetaLine(text: string): Meta | null {
   if (hits.length === 0) return null;
   const first = hits[0];
   if (text.slice(0, first.index).trim().replace(/[|\t]/g, "") !== "") return null;
+  if (first[2] !== undefined && first.index !== 0) return null;
   const meta: Meta = {};
   hits.forEach((m, i) => {
-    const key = m[1].replace(/\s+/g, "");
+    const key = (m[1] ?? m[2]!).replace(/\s+/g, "");
     const start = m.index! + m[0].length;
     const end = i + 1 < hits.length ? hits[i + 1].index! : text.length;
     const value = text.slice(start, end).replace(/^[\s:：|]+|[\s|]+$/g, "").replace(/\t+/g, " ").trim();
@@ -104,7 +115,11 @@ export function parseMetaLine(text: string): Meta | null {
   return Object.keys(meta).length > 0 || hits.length > 1 ? meta : null;
 }
 
-const isShortFiller = (t: string) => atMost(t, LIMITS.fillerChars) && !/[，。；]/.test(t);
+/** A document's title (a plan, a contingency plan, an interpretation …) standing between chrome lines is
+ *  the page's content, not a banner. */
+const TITLE_END = new RegExp(TITLE_AMID_CHROME, "u");
+const isTitleAmidChrome = (t: string) => atMost(t, LIMITS.titleAmidChromeChars) && !/[，。；]/.test(t) && TITLE_END.test(t.trim()) && !CHROME_STRONG.test(t);
+const isShortFiller = (t: string) => atMost(t, LIMITS.fillerChars) && !/[，。；]/.test(t) && !isTitleAmidChrome(t);
 const isChromeLine = (t: string) =>
   atMost(t, LIMITS.chromeLineChars) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, LIMITS.edgeWordLineChars) && !/[。；]/.test(t)));
 
@@ -130,11 +145,12 @@ function classifyEdges(lines: Line[], out: Classified): void {
         last = k;
         gap = 0;
       } else if (isShortFiller(t) && gap < LIMITS.fillerRun) gap++;
-      else break;
+      else if (!isTitleAmidChrome(t)) break;
     }
     for (let k = 0; k <= last; k++) {
       const i = indices[k];
       const t = lines[i].text;
+      if (isTitleAmidChrome(t)) continue;
       const meta = parseMetaLine(t);
       if (meta) {
         for (const [key, v] of Object.entries(meta)) if (!(key in out.meta)) out.meta[key] = v;
@@ -149,7 +165,7 @@ function classifyEdges(lines: Line[], out: Classified): void {
 }
 
 /** A table-of-contents entry: a leader of dots, or a heading followed by a page number. */
-const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$/u;
+const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$|\s*[-—－–]\s*\d{1,3}\s*[-—－–]\s*$/u;
 const PAGE_NO_AFTER_HEADING = new RegExp(`^${TOC_ENTRY_START}.{1,40}?\\s+\\d{1,3}$`, "u");
 const TOC_TITLE = new RegExp(CONTENTS_TITLES.map((t) => `^${t}$`).join("|"), "iu");
 
@@ -168,29 +184,48 @@ function classifyToc(lines: Line[], out: Classified): void {
     }
     return false;
   };
+  const headingRun = (from: number): number => {
+    if (!CHAPTER_START.test(lines[from].text)) return 0;
+    let k = from;
+    let chapters = 0;
+    while (k < lines.length && TOC_HEADING.test(lines[k].text) && atMost(lines[k].text, LIMITS.contentsRunHeadingChars) && !/[。；，]/u.test(lines[k].text) && laterStarts(k + 1, withoutPageNumber(headingKey(lines[k].text)))) {
+      if (CHAPTER_START.test(lines[k].text)) chapters++;
+      k++;
+    }
+    return k - from >= LIMITS.contentsRunHeadings && chapters >= 2 ? k - from : 0;
+  };
   let i = 0;
   while (i < lines.length) {
     const t = lines[i].text;
     const titled = TOC_TITLE.test(t.trim());
     const entry = (k: number) => LEADER.test(lines[k].text) || PAGE_NO_AFTER_HEADING.test(lines[k].text);
     if (!titled && !entry(i)) {
-      i++;
+      // contents without a title or page numbers: a run of chapter and section headings, nothing
+      // between them, that the body repeats in the same words further down
+      const run = headingRun(i);
+      if (run > 0) {
+        for (let k = i; k < i + run; k++) out.drop.set(k, { kind: "toc", why: "table of contents (headings the body repeats)" });
+        i += run;
+      } else i++;
       continue;
     }
     // extend over entries and over headings that the body repeats further down
     let j = titled ? i + 1 : i;
     let strong = 0;
+    let repeated = 0;
     let lastEntry = titled ? i : i - 1;
     while (j < lines.length) {
       const tj = lines[j].text;
       if (entry(j)) {
         strong++;
         lastEntry = j;
-      } else if (TOC_HEADING.test(tj) && atMost(tj, LIMITS.contentsHeadingChars) && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
-      else break;
+      } else if (TOC_HEADING.test(tj) && atMost(tj, LIMITS.contentsHeadingChars) && laterStarts(j + 1, withoutPageNumber(headingKey(tj)))) {
+        repeated++;
+        lastEntry = j;
+      } else break;
       j++;
     }
-    if (strong >= LIMITS.contentsEntries || (titled && strong >= 1)) {
+    if (strong >= LIMITS.contentsEntries || (titled && (strong >= 1 || repeated >= LIMITS.contentsRunHeadings))) {
       for (let k = i; k <= lastEntry; k++) out.drop.set(k, { kind: "toc", why: "table of contents" });
       i = lastEntry + 1;
     } else i++;
@@ -235,7 +270,7 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     let dropped = found.drop.get(i);
     // isChromeLine(t) && CHROME_STRONG.test(t) && a short line is just a short line of strong chrome
     if (!dropped && atMost(l.text, LIMITS.furnitureLineChars) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
-    if (!dropped && atMost(l.text, LIMITS.spamLineChars) && spamScore(l.text) >= SPAM_THRESHOLD) dropped = { kind: "spam", why: "injected spam" };
+    if (!dropped && atMost(l.text, LIMITS.spamLineChars) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_PAGE_TITLE.test(l.text) && !/[，。；]/u.test(l.text)))) dropped = { kind: "spam", why: "injected spam" };
     if (dropped) {
       const kind = `${dropped.kind}-dropped` as const;
       notes.push(note(kind, ctx.source, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));

@@ -9,6 +9,10 @@ import { htmlToText } from "./html/index.js";
 import { repairMojibake } from "./mojibake/index.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
 import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";
+import { readLayout } from "./layout.js";
+import { removePinyin } from "./pinyin.js";
+import { splitRunOnHeadings } from "./run-on.js";
+import { joinSharedPages } from "./sharing.js";
 import { scriptOfLines, simplifyLines } from "./script.js";
 import { addRepairs, toLines, type CleanStep, type StepContext } from "./step.js";
 import { pipeTables } from "./tables.js";
@@ -36,6 +40,8 @@ export function clean(text: string, source: string): Cleaned {
   };
   run(repairMojibake);
   run(htmlToText);
+  run(removePinyin);
+  run(readLayout);
   run(splitOverlongLines);
   // the script is judged on the whole text; a traditional text's lines are converted in one
   // conversion of the whole where that gives the same lines
@@ -44,6 +50,7 @@ export function clean(text: string, source: string): Cleaned {
   run(normalizeWidth);
   run(dropBlankLines);
   run(pipeTables);
+  run(joinSharedPages);
   let meta: Meta = {};
   run((ls, c) => {
     const r = removeBoilerplate(ls, c);
@@ -51,6 +58,7 @@ export function clean(text: string, source: string): Cleaned {
     return r;
   });
   run(splitJoinedParagraphs);
+  run(splitRunOnHeadings);
   run(unwrapPdfLines);
   run(collapseSpaces);
   return { lines, script, meta, notes, repairs };

@@ -6,6 +6,7 @@ import { extname, join } from "node:path";
 import { Chalk } from "chalk";
 import type { Command } from "commander";
 import { distance } from "fastest-levenshtein";
+import { DEFAULT_DOMAIN } from "../catalog/domains.js";
 import { FORMATS, type Format } from "../compare/formats.js";
 import type { Reference } from "../compare/index.js";
 import type { Comparison } from "../compare/model.js";
@@ -19,6 +20,8 @@ import { writeFileAtomically } from "./files.js";
 
 export interface CompareOptions extends CommonOptions {
   data: string;
+  /** every plan of a province (浙江, 浙江省) besides the counties named */
+  province?: string;
   format?: string;
   output?: string;
   all?: boolean;
@@ -30,11 +33,12 @@ export const register = (program: Command): void => {
     .command("compare")
     .alias("diff")
     .description("compare counties side by side: aligned indicators, projects, plan shape, task topics")
-    .argument("[counties...]", "slugs (yongjia) or Chinese names (永嘉县, 永嘉)")
+    .argument("[counties...]", "slugs (yongjia), division codes (330324) or Chinese names (永嘉县, 永嘉)")
     .option("--data <dir>", "the dataset folder (built from seeds/ when missing)", "out")
     .option("-f, --format <format>", `output format: ${FORMATS.join(", ")} (default: from the output file's extension, else table)`)
     .option("-o, --output <file>", "write the report to a file (- for stdout, the default)")
     .option("--all", "every county in the dataset")
+    .option("--province <name>", "every plan of a province (浙江 or 浙江省), besides the counties named")
     .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
     .action(action(run));
   conventions(command, [
@@ -47,10 +51,15 @@ export const register = (program: Command): void => {
 /** Up to this many counties, an unknown county's message lists them all. */
 const LISTED = 30;
 
-/** A county as the user wrote it: its slug, its name (永嘉县), or its name without 县/区/市 (永嘉). */
+/** A county as the user wrote it: its slug, its division code (330324), its name (永嘉县), or its name
+ *  without 县/区/市 (永嘉). A county with several plans gives its emergency-management plan, unless a
+ *  slug names another (shidian-earthquake). */
 export function resolveCounty(asked: string, entries: DatasetEntry[], dir: string): DatasetEntry {
   const q = asked.trim().toLowerCase();
-  const found = entries.find((e) => e.slug === q || e.county === asked.trim() || e.county.replace(/[县区市]$/u, "") === asked.trim());
+  const bySlug = entries.find((e) => e.slug === q);
+  if (bySlug) return bySlug;
+  const named = entries.filter((e) => e.divisionCode === q || e.county === asked.trim() || e.county.replace(/[县区市]$/u, "") === asked.trim());
+  const found = named.find((e) => (e.domain ?? DEFAULT_DOMAIN) === DEFAULT_DOMAIN) ?? named[0];
   if (found) return found;
   const scored = entries
     .map((e) => ({ e, d: Math.min(distance(q, e.slug), distance(asked.trim(), e.county), distance(asked.trim(), e.county.replace(/[县区市]$/u, ""))) }))
@@ -101,9 +110,13 @@ export function formatOf(options: Pick<CompareOptions, "format" | "output">): Fo
 export async function run(counties: string[], options: CompareOptions): Promise<ExitCode> {
   const format = formatOf(options);
   if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
-  if (!options.all && counties.length < 2) throw new UserError("compare needs two or more counties (or --all)");
+  if (!options.all && !options.province && counties.length < 2) throw new UserError("compare needs two or more counties (or --all, or --province)");
   const entries = await openDataset(options.data, (s) => options.quiet || process.stderr.write(s + "\n"));
-  const chosen = options.all ? entries : counties.map((c) => resolveCounty(c, entries, options.data));
+  const province = options.province?.trim().replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/u, "");
+  const inProvince = province ? entries.filter((e) => e.province?.startsWith(province)) : [];
+  if (province && inProvince.length === 0) throw new UserError(`no plan of a province "${options.province}" in ${options.data}/`, EXIT.drift);
+  const named = counties.map((c) => resolveCounty(c, entries, options.data));
+  const chosen = options.all ? entries : [...named, ...inProvince.filter((e) => !named.includes(e))];
   const seen = new Set<string>();
   for (const e of chosen) {
     if (seen.has(e.slug)) throw new UserError(`${e.slug} is asked for twice`);

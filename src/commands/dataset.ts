@@ -9,7 +9,11 @@ import { recoverInterrupted } from "./files.js";
 export interface DatasetEntry {
   slug: string;
   county: string;
-  title: string;
+  divisionCode?: string | null;
+  province?: string | null;
+  level?: string;
+  domain?: string;
+  title: string | null;
   file: string;
   sources: string[];
 }

@@ -31,10 +31,14 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
   // the pipeline (cheerio, OpenCC) loads only here
   const { prepare } = await import("../pipeline.js");
   const { cleanedText } = await import("../clean/index.js");
-  const prepared = await prepare(bytes, file === "-" ? "stdin" : basename(file));
+  const { segment } = await import("../segment/index.js");
+  const { documentFacts, describeDocument } = await import("../segment/document.js");
+  const source = file === "-" ? "stdin" : basename(file);
+  const prepared = await prepare(bytes, source);
   if (!prepared.ok) throw new UserError(`${file}: ${prepared.message.replace(/^[^:]*: /, "")}`, EXIT.usage);
   const { read, cleaned } = prepared;
   const text = cleanedText(cleaned.lines);
+  const document = documentFacts(segment(cleaned.lines, cleaned.meta, source));
   if (options.json) {
     const report = {
       path: file,
@@ -46,6 +50,7 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
       repairs: sortedRecord(cleaned.repairs),
       notes: cleaned.notes,
       meta: cleaned.meta,
+      document,
       text,
     };
     return write(JSON.stringify(report, null, 2) + "\n", options);
@@ -62,6 +67,7 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
   const repairs = Object.entries(sortedRecord(cleaned.repairs));
   out.push(`  repairs   ${repairs.length ? repairs.map(([k, v]) => `${k} ${v}`).join(", ") : "none"}`);
   for (const [k, v] of Object.entries(cleaned.meta)) out.push(`  meta      ${k}: ${v}`);
+  out.push(...describeDocument(document));
   out.push(chalk.bold(`\nnotes (${cleaned.notes.length})`));
   for (const n of cleaned.notes) out.push(`  ${chalk.dim(`${n.line ?? "-"}`.padStart(5))} ${chalk.yellow(n.kind)} ${n.message}`);
   out.push(chalk.bold("\ntext"));

@@ -21,7 +21,7 @@ export const register = (program: Command): void => {
     .option("-o, --output <file>", "write the list to a file (- for stdout, the default)")
     .action(action(run));
   conventions(command, [
-    ["plans list", "slug, county, title and sources of each document in out/"],
+    ["plans list", "slug, county, level, domain, title and sources of each document in out/"],
     ["plans list | cut -f1", "the slugs (tab-separated when piped)"],
     ["plans list --data data --json", "as JSON, from data/"],
   ]);
@@ -29,11 +29,11 @@ export const register = (program: Command): void => {
 
 export async function run(options: ListOptions): Promise<ExitCode> {
   const entries = await openDataset(options.data, (s) => options.quiet || process.stderr.write(s + "\n"));
-  const head = ["slug", "county", "title", "sources"];
-  const rows = entries.map((e) => [e.slug, e.county, e.title, e.sources.join(", ")]);
+  const head = ["slug", "county", "level", "domain", "title", "sources"];
+  const rows = entries.map((e) => [e.slug, e.county, e.level ?? "", e.domain ?? "", e.title ?? "", e.sources.join(", ")]);
   const stdout = toStdout(options.output);
   const text = options.json
-    ? JSON.stringify(entries.map(({ slug, county, title, sources }) => ({ slug, county, title, sources })), null, 2) + "\n"
+    ? JSON.stringify(entries.map(({ slug, county, level, domain, divisionCode, title, sources }) => ({ slug, county, level, domain, divisionCode, title, sources })), null, 2) + "\n"
     : stdout && process.stdout.isTTY
       ? table(head, rows) + "\n"
       : tsv(head, rows);

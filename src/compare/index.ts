@@ -36,6 +36,9 @@ export function overviewOf(d: PlanDocument): CountyOverview {
   return {
     slug: d.slug,
     county: d.county,
+    level: d.level,
+    domain: d.domain,
+    divisionCode: d.divisionCode,
     title: d.title,
     issuer: d.issuer,
     docNumber: d.docNumber,

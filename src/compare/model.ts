@@ -16,7 +16,7 @@ export function sideBySide(counties: number): boolean {
 }
 
 /** A county's document in brief: its metadata as the dataset has it, its sources' paths, its size. */
-export interface CountyOverview extends Pick<PlanDocument, "slug" | "county" | "title" | "issuer" | "docNumber" | "issuedDate"> {
+export interface CountyOverview extends Pick<PlanDocument, "slug" | "county" | "level" | "domain" | "divisionCode" | "title" | "issuer" | "docNumber" | "issuedDate"> {
   sources: string[];
   /** characters of body text */
   chars: number;

@@ -31,8 +31,8 @@ interface CsvFile {
 
 const CSV_FILES: Record<string, CsvFile> = {
   "documents.csv": {
-    header: ["slug", "county", "title", "issuer", "doc_number", "issued_date", "period_start", "period_end", "primary_source", "sources", "chapters", "sections", "tasks", "indicators", "projects", "notes"],
-    rows: (d) => [[d.slug, d.county, d.title, d.issuer, d.docNumber, d.issuedDate, d.period?.start, d.period?.end, d.sources[0]?.path, d.sources.map((s) => s.path).join(";"), d.chapters.length, countSections(d), tasksOf(d).length, d.indicators.length, d.projects.length, d.notes.length]],
+    header: ["slug", "county", "level", "division_code", "province", "prefecture", "domain", "title", "issuer", "doc_number", "issued_date", "period_start", "period_end", "primary_source", "sources", "chapters", "sections", "tasks", "indicators", "projects", "notes"],
+    rows: (d) => [[d.slug, d.county, d.level, d.divisionCode, d.province, d.prefecture, d.domain, d.title, d.issuer, d.docNumber, d.issuedDate, d.period?.start, d.period?.end, d.sources[0]?.path, d.sources.map((s) => s.path).join(";"), d.chapters.length, countSections(d), tasksOf(d).length, d.indicators.length, d.projects.length, d.notes.length]],
   },
   "chapters.csv": {
     header: ["slug", "chapter", "section", "role", "title", "items", "sections", "text_chars"],
@@ -66,7 +66,11 @@ function countSections(d: PlanDocument): number {
 interface ManifestDocument {
   slug: string;
   county: string;
-  title: string;
+  divisionCode: string | null;
+  province: string | null;
+  level: string;
+  domain: string;
+  title: string | null;
   file: string;
   sources: string[];
 }
@@ -104,7 +108,7 @@ export class DatasetEmitter {
       const chunk = csvRecords(f.rows(d));
       if (chunk) this.sink.append(name, chunk);
     }
-    this.documents.push({ slug: d.slug, county: d.county, title: d.title, file: `${d.slug}.json`, sources: d.sources.map((s) => s.path) });
+    this.documents.push({ slug: d.slug, county: d.county, divisionCode: d.divisionCode, province: d.province, level: d.level, domain: d.domain, title: d.title, file: `${d.slug}.json`, sources: d.sources.map((s) => s.path) });
   }
 
   finish(inputs: ManifestInput[], toolVersion: string): void {

@@ -2,6 +2,7 @@
 // segmented result. Pure and independent of every other file, so files can be parsed in any order,
 // on any thread, and cached by their content.
 import { prepare } from "../pipeline.js";
+import { documentFacts, skipReason } from "../segment/document.js";
 import { segment, type Segmented } from "../segment/index.js";
 import type { ManifestInput } from "./emit.js";
 import { completeness, normTitle, type SourceResult } from "./reconcile.js";
@@ -25,9 +26,9 @@ export async function parseSource(file: InputFile, times: StageTimes = newTimes(
   const t = now();
   const seg = segment(cleaned.lines, cleaned.meta, file.path);
   times.segment += now() - t;
-  if (!seg.meta.slug || seg.chapters.length === 0) {
-    const why = cleaned.lines.length === 0 ? "no text in it, only whitespace or markup" : !seg.meta.slug ? "no county in a title" : "no chapter headings";
-    const reason = `${file.path}: not recognized as a plan (${why})`;
+  const skip = cleaned.lines.length === 0 ? "no text in it, only whitespace or markup" : skipReason(documentFacts(seg));
+  if (skip) {
+    const reason = `${file.path}: not taken as a plan: ${skip}`;
     return { input: { ...base, format, encoding, document: null, status: "skipped", reason }, result: null };
   }
   return {

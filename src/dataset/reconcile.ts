@@ -1,10 +1,11 @@
 // reconcile: several sources of one plan become one document. Sources are grouped by county and title;
 // the most complete one is primary, the others are alternates, and what an alternate lacks is noted.
 import { SCHEMA_VERSION, type Note, type PlanDocument, type Source } from "../model.js";
+import { DEFAULT_DOMAIN } from "../catalog/domains.js";
 import { note as noteOf, type NoteKind } from "../notes.js";
 import type { Segmented } from "../segment/index.js";
 import type { ManifestInput } from "./emit.js";
-import type { SourceSummary } from "./source.js";
+import { sha256, type SourceSummary } from "./source.js";
 
 export interface SourceResult {
   source: Omit<Source, "role">;
@@ -51,17 +52,21 @@ export interface PlannedDocument {
 }
 
 /** Which sources make which document, and under what slug, from the sources' summaries alone.
- *  Two plans of one county would write the same file: the later ones (by primary path) are numbered.
+ *  Slugs name a plan's place and domain; two different plans of one place and domain (titles that
+ *  differ) are told apart by their titles: the first by title keeps the slug, the others add a
+ *  short hash of their title — never a number that depends on what else the dataset holds.
  *  The result is in slug order, the order the dataset is written in. */
 export function planDocuments(summaries: SourceSummary[]): PlannedDocument[] {
   const byPath = [...summaries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const groups = groupSources(byPath, (s) => s).map((g) => [...g].sort((a, b) => b.completeness - a.completeness || (a.path < b.path ? -1 : 1)));
-  groups.sort((a, b) => (a[0]!.path < b[0]!.path ? -1 : 1));
-  const seen = new Map<string, number>();
+  const titleOf = (g: SourceSummary[]) => g.find((s) => s.title)?.title ?? "";
+  groups.sort((a, b) => (titleOf(a) < titleOf(b) ? -1 : titleOf(a) > titleOf(b) ? 1 : a[0]!.path < b[0]!.path ? -1 : 1));
+  const taken = new Set<string>();
   const planned = groups.map((g) => {
-    const n = (seen.get(g[0]!.slug) ?? 0) + 1;
-    seen.set(g[0]!.slug, n);
-    return { slug: n === 1 ? g[0]!.slug : `${g[0]!.slug}-${n}`, paths: g.map((s) => s.path) };
+    const base = g[0]!.slug;
+    const slug = taken.has(base) ? `${base}-${sha256(titleOf(g) || g[0]!.path).slice(0, 6)}` : base;
+    taken.add(slug);
+    return { slug, paths: g.map((s) => s.path) };
   });
   return planned.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
@@ -80,7 +85,12 @@ export function reconcile(ranked: SourceResult[], slug: string): PlanDocument {
     schemaVersion: SCHEMA_VERSION,
     slug,
     county,
-    title: fill("title") ?? "",
+    level: fill("level") ?? "county",
+    divisionCode: fill("divisionCode"),
+    province: fill("province"),
+    prefecture: fill("prefecture"),
+    domain: fill("domain") ?? DEFAULT_DOMAIN,
+    title: fill("title"),
     issuer: fill("issuer"),
     docNumber: fill("docNumber"),
     issuedDate: fill("issuedDate"),

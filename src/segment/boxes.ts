@@ -2,7 +2,7 @@
 // A box ends at a chapter or section heading, at the next box, or at a numbered line that does not
 // continue its numbering. Boxes of indicators are left to the indicator tables.
 import type { Line } from "../model.js";
-import { BOX_RE, CHAPTER_RE, ITEM_RE, SECTION_RE } from "../text/headings.js";
+import { BOX_RE, CHAPTER_RE, ITEM_RE, NUMBERED_HEADING, SECTION_RE } from "../text/headings.js";
 
 export interface BoxEntry {
   no: number;
@@ -33,7 +33,7 @@ export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const t = lines[j].text;
-      if (skip.has(j) || BOX_RE.test(t) || CHAPTER_RE.test(t) || SECTION_RE.test(t)) break;
+      if (skip.has(j) || BOX_RE.test(t) || CHAPTER_RE.test(t) || SECTION_RE.test(t) || NUMBERED_HEADING.test(t)) break;
       const it = ITEM_RE.exec(t);
       const last = box.entries[box.entries.length - 1];
       if (it && Number(it[1]) === (last?.no ?? 0) + 1) {

@@ -28,7 +28,8 @@ export function segment(lines: Line[], recordMeta: Record<string, string>, sourc
   const outline = parseOutline(lines, new Set([...skip, ...boxLineIndices(boxes)]), source);
   notes.push(...outline.notes);
   const front = outline.bodyStart >= 0 ? lines.slice(0, outline.bodyStart) : lines.slice(0, 40);
-  const meta = extractMetadata(front, recordMeta, lines.map((l) => l.text).join("\n"));
+  const meta = extractMetadata(front, recordMeta, lines, outline.chapters.length);
+  if (meta.unknownPlace) notes.push(note("not-a-division", source, null, `"${meta.unknownPlace}" is not on China's list of administrative divisions (a typo, a renamed place, a remnant of garbling?); its division code, province and prefecture are left empty`));
   if (outline.chapters.length === 0) notes.push(note("no-outline", source, null, "no chapter headings (一、二、…) found: this may not be a plan"));
   const projects = extractProjects({ lines, positions: outline.positions, chapters: outline.chapters, boxes, source });
   notes.push(...projects.notes);

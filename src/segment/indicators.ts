@@ -9,6 +9,7 @@
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
+import { headerColumns, readRowsByHeader } from "./indicator-columns.js";
 import { parseValue } from "./values.js";
 import { HAN } from "../text/chars.js";
 import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
@@ -70,8 +71,12 @@ function captionText(text: string): { caption: string; headerTail: string } | nu
 
 /** The first line of a table body: a row numbered 1 whose next cell is not a column word. */
 function isFirstRow(text: string): boolean {
-  return /^1(?:[\t \u3000]|$)/u.test(text.trim());
+  // numbered 1 in its first cell, or in its second after a category cell (类别 | 序号 | …)
+  return /^1(?:[\t \u3000]|$)/u.test(text.trim()) || /^[^\t\d]{1,16}\t1\t/u.test(text.trim());
 }
+
+/** A header whose first cell PDF unwrapping glued onto the caption starts with that cell. */
+const hasCellGluedToCaption = (headerText: string) => !headerText.startsWith("\n") && headerText.includes("\n");
 
 function findTables(lines: Line[], skip: Set<number>): Found[] {
   const found: Found[] = [];
@@ -95,7 +100,8 @@ function findTables(lines: Line[], skip: Set<number>): Found[] {
       headerText = c.headerTail + "\n" + headerText;
       break;
     }
-    const columns = parseHeader(headerText);
+    // a one-line TAB header is read cell by cell ("指标" | "属性" is not 指标属性)
+    const columns = (parts.length === 1 && !hasCellGluedToCaption(headerText) && headerColumns(parts[0]!)) || parseHeader(headerText);
     if (!isIndicatorHeader(columns)) continue;
     found.push({ caption, captionIndex, headerIndex: i, header: headerText, columns, bodyStart: j });
     i = j;
@@ -419,7 +425,11 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
     const tab = lines[table.bodyStart]!.text.includes("\t");
     let rows: RawRow[];
     let end: number;
-    if (tab) {
+    const byHeader = tab && table.bodyStart === table.headerIndex + 1 ? headerColumns(lines[table.headerIndex]!.text) : null;
+    if (byHeader) {
+      ({ rows, end } = readRowsByHeader(lines, table.bodyStart, byHeader));
+      table.columns = byHeader;
+    } else if (tab) {
       ({ rows, end } = readTabRows(lines, table.bodyStart, table.columns));
     } else {
       end = table.bodyStart;

@@ -1,58 +1,42 @@
 // Document metadata from the front matter (the covering notice and the plan's own title, everything
 // before chapter 一) and from the web record's key–value block. The notice's signature — the issuing
 // organ and the date under it — is the plan's issuer and signing date; the web record only fills gaps,
-// because its dates are often the page's, not the document's.
+// because its dates are often the page's, not the document's. What the document is (kind, level,
+// domain, place) comes from identify.ts, with the lines that decided it.
 import { pinyin } from "pinyin-pro";
+import type { DocumentKind } from "../catalog/document-kinds.js";
+import type { Level } from "../catalog/divisions.js";
 import type { Line } from "../model.js";
 import { codePointCount, HAN } from "../text/chars.js";
+import { bareDocNumber, docNumberIn, frontDocNumber } from "./docnumber.js";
+import { classify, countyOf, countyOfOrgan, domainIdOf, placeOf, slugFor, type Reason } from "./identify.js";
+import { documentNames } from "./names.js";
 
 export interface Metadata {
+  kind: DocumentKind;
+  /** which lines decided what the document is and where it is from */
+  reasons: Reason[];
   county: string | null;
   slug: string | null;
+  /** the plan's own title; for an interpretation, the plan it explains; for other documents, their name */
   title: string | null;
   issuer: string | null;
   docNumber: string | null;
   issuedDate: string | null;
   period: { start: number; end: number } | null;
+  level: Level | null;
+  domain: string | null;
+  divisionCode: string | null;
+  province: string | null;
+  prefecture: string | null;
+  /** a county named that is not in the division list (a typo, a mojibake remnant) */
+  unknownPlace: string | null;
 }
 
-const PLAN_WORD = /(规划|计划|方案)$/u;
-const ORGAN = /(人民政府|办公室|委员会|管理局|应急管理局|政府)$/u;
-const DOC_NUMBER = new RegExp(`([${HAN}]{1,10})\\s*[〔［[(（]\\s*(\\d{4})\\s*[〕］\\])）]\\s*(\\d{1,4})\\s*号`, "u");
-const TWO_HAN = new RegExp(`[${HAN}]{2}`, "u");
+const ORGAN = /(?:人民政府|政府|办公室|办公厅|委员会|管理局|应急管理厅|厅|局|管委会)$/u;
+const ORGAN_THEN_DATE = new RegExp(`([${HAN}]{2,30}?(?:人民政府|办公室|办公厅|委员会|管理局|应急管理厅|局))[\\s　]+((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)`, "u");
 
-/** The plan's own title: a short line ending in 规划/计划/方案 that is not the notice's title (关于印发…
- *  的通知); a title wrapped over two lines is joined. Falls back to the 《…》 the notice quotes. */
-export function findTitle(front: Line[], meta: Record<string, string>): string | null {
-  for (let i = 0; i < front.length; i++) {
-    const t = front[i].text.trim();
-    if (/关于|通知|印发/u.test(t) || codePointCount(t) > 40) continue;
-    if (PLAN_WORD.test(t) && TWO_HAN.test(t)) {
-      const prev = front[i - 1]?.text.trim() ?? "";
-      // "晋江市“十四五”应急体系建设" + "专项规划": the first half has no plan word and no sentence end
-      if (codePointCount(t) <= 8 && prev && !PLAN_WORD.test(prev) && !/[。，：]|关于|通知/u.test(prev) && codePointCount(prev) <= 30) return prev + t;
-      return t;
-    }
-  }
-  const quoted = front.map((l) => /《([^》]{4,40}(?:规划|计划|方案))》/u.exec(l.text)?.[1]).find(Boolean);
-  if (quoted) return quoted;
-  const recordTitle = meta["标题"] ?? meta["名称"];
-  const m = recordTitle ? /印发(.+?(?:规划|计划|方案))的?通知/u.exec(recordTitle) : null;
-  return m ? m[1].replace(/^《|》$/gu, "") : null;
-}
-
-const ADMIN_UNIT = new RegExp(`[${HAN}]+?(?:自治县|自治州|特别行政区|自治区|省|市|盟|地区|县|区|旗)`, "gu");
-
-/** The county in a title: the last administrative unit before the plan's subject (杭州市临安区应急… →
- *  临安区). */
-export function countyOf(title: string): string | null {
-  const subjectAt = title.search(/“|"|十四五|十三五|应急|安全生产|防灾|减灾|综合防|消防|\d{4}/u);
-  const prefix = subjectAt > 0 ? title.slice(0, subjectAt) : title;
-  const units = prefix.match(ADMIN_UNIT);
-  return units ? units[units.length - 1] : null;
-}
-
-/** pinyin of the county name without its suffix: 永嘉县 → yongjia, 临安区 → linan. */
+/** pinyin of a name without its suffix, for places the division list does not hold. */
 export function slugOf(county: string): string {
   const base = county.replace(/(自治县|自治州|自治区|县|区|市|旗|州|盟)$/u, "") || county;
   const slug = pinyin(base, { toneType: "none", type: "array", v: true })
@@ -78,7 +62,7 @@ function isoDate(y: number, m: number, d: number): string | null {
  *  read only where one reading is a valid date. */
 export function parseDate(text: string): string | null {
   const t = text.trim();
-  let m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u.exec(t) ?? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/u.exec(t);
+  let m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u.exec(t) ?? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2,4})$/u.exec(t);
   if (!m) return null;
@@ -92,27 +76,88 @@ export function parseDate(text: string): string | null {
   return readings.size === 1 ? [...readings][0] : null;
 }
 
-export function extractMetadata(front: Line[], meta: Record<string, string>, fullText: string): Metadata {
-  const title = findTitle(front, meta);
-  const county = title ? countyOf(title) : null;
-  let issuer: string | null = null;
-  let issuedDate: string | null = null;
-  // the signature: an organ's name on its own line, directly followed by a date line
+interface Signature {
+  issuer: string | null;
+  date: string;
+  line: number;
+}
+
+/** The notice's signature: an organ's name on its own line followed by a date line; an organ and a
+ *  date on one line (a run-on page); or, where the organ was lost, the first date line after the
+ *  notice's words (…印发给你们，请…). */
+function signature(front: Line[]): Signature | null {
   for (let i = 0; i + 1 < front.length; i++) {
-    const organ = front[i].text.trim();
-    const date = parseDate(front[i + 1].text);
-    if (date && ORGAN.test(organ) && codePointCount(organ) <= 30 && !/印发/u.test(front[i + 1].text)) {
-      issuer = organ;
-      issuedDate = date;
-      break;
+    const organ = front[i]!.text.trim();
+    const date = parseDate(front[i + 1]!.text);
+    if (date && ORGAN.test(organ) && codePointCount(organ) <= 30 && !/印发/u.test(front[i + 1]!.text)) return { issuer: organ, date, line: front[i + 1]!.line };
+  }
+  for (const l of front) {
+    const m = ORGAN_THEN_DATE.exec(l.text);
+    const date = m ? parseDate(m[2]!.replace(/\s+/gu, "")) : null;
+    if (m && date && !/印发/u.test(m[1]!)) return { issuer: m[1]!.replace(/^.*?(?:通知|[。；])\s*/u, ""), date, line: l.line };
+  }
+  const notice = front.findIndex((l) => /印发给你们|现予印发|请认真|请结合|贯彻执行|组织实施|抓好落实/u.test(l.text));
+  if (notice >= 0) {
+    for (const l of front.slice(notice + 1, notice + 6)) {
+      const date = parseDate(l.text);
+      if (date) return { issuer: null, date, line: l.line };
     }
   }
-  issuedDate ??= firstDate(meta, ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期"]);
-  issuer ??= meta["发布机构"] ?? meta["发文机关"] ?? meta["发布单位"] ?? null;
-  const docText = front.map((l) => l.text).join("\n");
-  const dn = DOC_NUMBER.exec(docText) ?? DOC_NUMBER.exec(meta["文号"] ?? meta["发文字号"] ?? "");
-  const docNumber = dn ? `${dn[1]}〔${dn[2]}〕${dn[3]}号` : null;
-  return { county, slug: county ? slugOf(county) : null, title, issuer, docNumber, issuedDate, period: periodOf(title ?? "", fullText) };
+  return null;
+}
+
+/** 结合X实际: the place a plan says it was made for. */
+const PRACTICAL = new RegExp(`结合([${HAN}]{2,4}?)(?:实际|县情|市情|区情)`, "u");
+
+export function extractMetadata(front: Line[], meta: Record<string, string>, lines: Line[], chapters = 0): Metadata {
+  const reasons: Reason[] = [];
+  const names = documentNames(front, lines, meta);
+  const named = names[0] ?? null;
+  const kind = classify(named, front.length ? front : lines.slice(0, 40), lines, chapters, reasons);
+  // a title names its county; a name without one ("“十四五”综合防灾减灾规划") leaves it to the issuer
+  const titled = names.find((n) => countyOf(n.name) !== null);
+  const title = kind.kind === "interpretation" ? kind.describes : (titled ?? named)?.name ?? null;
+  const sig = signature(front);
+  let issuer = sig?.issuer ?? null;
+  let issuedDate = sig?.date ?? null;
+  if (sig) reasons.push({ line: sig.line, why: `signed ${issuer ?? "(organ lost)"} on ${issuedDate}` });
+  issuedDate ??= firstDate(meta, ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期", "发布时间", "时间"]);
+  issuer ??= meta["发布机构"] ?? meta["发文机关"] ?? meta["发布单位"] ?? meta["发文机构"] ?? null;
+  const docNumber = (meta["文号"] ?? meta["发文字号"] ? bareDocNumber(meta["文号"] ?? meta["发文字号"]!) ?? docNumberIn(meta["文号"] ?? meta["发文字号"]!) : null) ?? frontDocNumber(front.map((l) => l.text));
+
+  const lineOf = (i: number | null | undefined) => (i === null || i === undefined ? null : (front[i] ?? lines[i])?.line ?? null);
+  const namedCounty = kind.kind === "interpretation" ? (kind.describes ? countyOf(kind.describes) : null) : titled ? countyOf(titled.name) : null;
+  const contextText = [title ?? "", issuer ?? "", meta["发布机构"] ?? "", front.slice(0, 30).map((l) => l.text).join("\n")].join("\n");
+  const realIssuer = issuer && !/[_]|赌|娱乐|彩/u.test(issuer) ? issuer : null;
+  const practical = PRACTICAL.exec(lines.slice(0, 60).map((l) => l.text).join("\n"));
+  const place = placeOf(
+    [
+      { county: namedCounty, why: kind.kind === "interpretation" ? "the plan it explains" : `its name "${titled?.name ?? ""}" (${titled?.from ?? ""})`, line: lineOf(kind.kind === "interpretation" ? null : titled?.index) },
+      { county: realIssuer ? countyOfOrgan(realIssuer) : null, why: `its issuer ${realIssuer}`, line: sig?.line ?? null },
+      { county: meta["发布机构"] ? countyOfOrgan(meta["发布机构"]) : null, why: `the record's 发布机构 ${meta["发布机构"]}`, line: null },
+      { county: practical && !/^[我本全该]/u.test(practical[1]!) ? practical[1]! : null, why: `结合${practical?.[1]}实际`, line: null, mustBeDivision: true },
+    ],
+    contextText,
+    reasons,
+  );
+  const domain = domainIdOf(title);
+  return {
+    kind: kind.kind,
+    reasons,
+    county: place.county,
+    slug: slugFor(place, domain, slugOf),
+    title,
+    issuer,
+    docNumber,
+    issuedDate,
+    period: periodOf(title ?? "", lines.map((l) => l.text).join("\n")),
+    level: place.level,
+    domain,
+    divisionCode: place.division?.code ?? null,
+    province: place.division?.province ?? null,
+    prefecture: place.division?.prefecture ?? null,
+    unknownPlace: place.unknown,
+  };
 }
 
 function firstDate(meta: Record<string, string>, keys: string[]): string | null {

@@ -4,8 +4,58 @@
 // entries are projects, not items.
 import type { Chapter, ChapterRole, Item, Line, Note, Section } from "../model.js";
 import { codePointCount } from "../text/chars.js";
-import { CHAPTER_RE, chineseNumber, ITEM_RE, SECTION_RE } from "../text/headings.js";
+import { CHAPTER_RE, chineseNumber, ITEM_RE, LOST_SECTION_RE, NUMBERED_CHAPTER_RE, NUMBERED_SECTION_RE, SECTION_RE, withoutPageNumber } from "../text/headings.js";
 import { note } from "../notes.js";
+
+/** The numbering a plan's outline uses, level by level. Most plans number 一、 / （一） / 1.; many
+ *  number chapters 第一章 and sections 第一节, with 一、 (or （一）, or 1.) for the items below them. */
+export interface Grammar {
+  chapter: RegExp;
+  section: RegExp;
+  item: RegExp;
+}
+
+const DEFAULT_GRAMMAR: Grammar = { chapter: CHAPTER_RE, section: SECTION_RE, item: ITEM_RE };
+/** Chapters in the 第一章 style take over when at least this many of them follow in order. */
+const CHAPTER_STYLE_MIN = 2;
+
+/** The grammar of a document: 第N章 chapters where the body numbers at least two of them in order;
+ *  then its sections are 第N节 (or （一）) and its items the next marker down that it uses. */
+export function grammarOf(lines: Line[], skip: Set<number>): Grammar {
+  let expected = 1;
+  let sections = false;
+  let chineseItems = false;
+  let parenItems = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i)) continue;
+    const t = lines[i]!.text;
+    const m = NUMBERED_CHAPTER_RE.exec(t);
+    if (m && chineseNumber(m[1]!) === expected) expected++;
+    if (expected > 1) {
+      sections ||= NUMBERED_SECTION_RE.test(t);
+      chineseItems ||= CHAPTER_RE.test(t);
+      parenItems ||= SECTION_RE.test(t);
+    }
+  }
+  if (expected - 1 < CHAPTER_STYLE_MIN) return DEFAULT_GRAMMAR;
+  if (!sections) return { chapter: NUMBERED_CHAPTER_RE, section: SECTION_RE, item: ITEM_RE };
+  // under 第一节 sections, items are numbered as chapters (一、) or sections （一） are elsewhere
+  const item = chineseItems ? CHAPTER_RE : parenItems ? SECTION_RE : ITEM_RE;
+  return { chapter: NUMBERED_CHAPTER_RE, section: NUMBERED_SECTION_RE, item };
+}
+const numberOf = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
+
+const CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+/** Does a section numbered `no` follow within the next lines (before the next chapter)? */
+function nextSectionFollows(lines: Line[], from: number, no: number): boolean {
+  for (let k = from + 1; k < Math.min(lines.length, from + 80); k++) {
+    const t = lines[k]!.text;
+    if (CHAPTER_RE.test(t)) return false;
+    const m = SECTION_RE.exec(t);
+    if (m) return chineseNumber(m[1]!) === no;
+  }
+  return false;
+}
 
 /** A heading's title: the text up to the first 。 (run-in headings carry their paragraph after it), no
  *  trailing punctuation. */
@@ -56,6 +106,7 @@ export function assignRoles(titles: string[]): ChapterRole[] {
 }
 
 export function parseOutline(lines: Line[], skip: Set<number>, source: string): Outline {
+  const grammar = grammarOf(lines, skip);
   const notes: Note[] = [];
   const positions: Position[] = [];
   const chapters: Chapter[] = [];
@@ -76,11 +127,11 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
   lines.forEach((line, i) => {
     const t = line.text;
     const skipped = skip.has(i);
-    const ch = skipped ? null : CHAPTER_RE.exec(t);
+    const ch = skipped ? null : grammar.chapter.exec(t);
     const chNo = ch ? chineseNumber(ch[1]) : null;
     if (ch && chNo === (chapter?.no ?? 0) + 1 && headingLike(leadPhrase(ch[2]).title)) {
       const { title, rest } = leadPhrase(ch[2]);
-      chapter = { no: chNo, title, role: "other", sections: [], items: [], text: "" };
+      chapter = { no: chNo, title: withoutPageNumber(title), role: "other", sections: [], items: [], text: "" };
       chapters.push(chapter);
       if (bodyStart < 0) bodyStart = i;
       section = null;
@@ -95,11 +146,19 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       positions.push({ chapter: null, section: null, item: null });
       return;
     }
-    const sec = skipped ? null : SECTION_RE.exec(t);
+    let sec = skipped ? null : grammar.section.exec(t);
+    // a numeral lost to a bad byte (（?）面临的形势) is the one the sequence expects, when the section
+    // after it goes on from there
+    const lost = !sec && !skipped && grammar.section === SECTION_RE ? LOST_SECTION_RE.exec(t) : null;
+    if (lost && nextSectionFollows(lines, i, (section?.no ?? 0) + 2)) {
+      const no = (section?.no ?? 0) + 1;
+      sec = [t, CN_NUMERALS[no]!, lost[1]!] as unknown as RegExpExecArray;
+      notes.push(note("numeral-recovered", source, line.line, `section numeral lost (${t.slice(0, 4)}): read as （${CN_NUMERALS[no]}）, between its neighbours`));
+    }
     const secNo = sec ? chineseNumber(sec[1]) : null;
     if (sec && secNo === (section?.no ?? 0) + 1 && headingLike(leadPhrase(sec[2]).title)) {
       const { title, rest } = leadPhrase(sec[2]);
-      section = { no: secNo, title, items: [], text: "" };
+      section = { no: secNo, title: withoutPageNumber(title), items: [], text: "" };
       chapter.sections.push(section);
       item = null;
       lastItemNo = 0;
@@ -107,9 +166,10 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       positions.push({ chapter: chapter.no, section: section.no, item: null });
       return;
     }
-    const it = skipped ? null : ITEM_RE.exec(t);
-    if (it) {
-      const printed = Number(it[1]);
+    const it = skipped ? null : grammar.item.exec(t);
+    const printedNo = it ? numberOf(it[1]!) : null;
+    if (it && printedNo !== null) {
+      const printed = printedNo;
       let no = printed;
       // Word's lost automatic numbering prints every item as "1.": renumber in reading order
       if (printed <= lastItemNo) {

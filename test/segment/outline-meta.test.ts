@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { countyOf, parseDate, periodOf, slugOf, findTitle } from "../../src/segment/meta.js";
+import { countyOf } from "../../src/segment/identify.js";
+import { parseDate, periodOf, slugOf } from "../../src/segment/meta.js";
+import { documentNames } from "../../src/segment/names.js";
 import { assignRoles, parseOutline } from "../../src/segment/outline.js";
+import { chineseNumber } from "../../src/text/headings.js";
 
 const lines = (text: string) => text.trim().split("\n").map((t, i) => ({ text: t.trim(), line: i + 1 }));
 
@@ -24,8 +27,9 @@ describe("metadata", () => {
     expect(["永嘉县", "临安区", "乐至县", "晋江市", "长沙县"].map(slugOf)).toEqual(["yongjia", "linan", "lezhi", "jinjiang", "changsha"]);
   });
   it("finds the plan's own title, joining one wrapped over two lines, never the notice's", () => {
-    expect(findTitle(lines("关于印发晋江市“十四五”应急体系建设专项规划的通知\n晋江市“十四五”应急体系建设\n专项规划"), {})).toBe("晋江市“十四五”应急体系建设专项规划");
-    expect(findTitle(lines("各单位：\n《永嘉县应急管理“十四五”规划》已经审议通过，现印发给你们。"), {})).toBe("永嘉县应急管理“十四五”规划");
+    const findTitle = (front: ReturnType<typeof lines>) => documentNames(front, front, {})[0]?.name ?? null;
+    expect(findTitle(lines("关于印发晋江市“十四五”应急体系建设专项规划的通知\n晋江市“十四五”应急体系建设\n专项规划"))).toBe("晋江市“十四五”应急体系建设专项规划");
+    expect(findTitle(lines("各单位：\n《永嘉县应急管理“十四五”规划》已经审议通过，现印发给你们。"))).toBe("永嘉县应急管理“十四五”规划");
   });
   it("reads the period from the text or the five-year plan the title names", () => {
     expect(periodOf("某县“十四五”规划", "")).toEqual({ start: 2021, end: 2025 });

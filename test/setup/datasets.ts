@@ -60,6 +60,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     "seeds:001+002": [file("seeds", seedFile("001")), file("seeds", seedFile("002"))],
   };
   for (const v of ["lezhi-gbk.txt", "linan-big5.txt", "yongjia-utf16le.txt", "linan-page.html", "lezhi-garbled.txt"]) sets[`variant:${v}`] = [file("fixtures/variants", v)];
+  // fixtures/wild: seed 001 laid out otherwise, each alone; plans of one place told apart
+  for (const w of ["w19-linan-layout.txt", "w20-linan-renumbered.txt", "w21-linan-indicators-reordered.txt"]) sets[`wild:${w}`] = [file("fixtures/wild", w)];
+  sets["wild:plans"] = ["w24-two-plans-disaster.txt", "w25-two-plans-earthquake.txt", "w02-notice-quoted.txt", "w26-same-name-chongqing.txt", "w01-title-years.txt"].map((w) => file("fixtures/wild", w));
 
   const base = mkdtempSync(join(tmpdir(), "plans-datasets-"));
   const keywords = lazyKeywordWorker(true);

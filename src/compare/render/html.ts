@@ -176,6 +176,7 @@ function overviewSection(c: Comparison, byslug: Map<string, ColumnStyle>): strin
         .join("");
       return `<div class="card" style="--c:${style.color}"><h3>${named(style)} <span class="kind">${esc(o.slug)}</span></h3><dl>
 <dt>规划</dt><dd>${dd(o.title)}</dd>
+<dt>层级</dt><dd>${dd(`${o.level} · ${o.domain}`)}</dd>
 <dt>发布</dt><dd>${dd(o.issuer)}</dd>
 <dt>文号</dt><dd>${dd(o.docNumber)}</dd>
 <dt>日期</dt><dd>${dd(o.issuedDate)}</dd>

@@ -28,7 +28,8 @@ export function renderMarkdown(c: Comparison): string {
   out.push("## Overview", "");
   out.push(
     mdTable(["", ...c.overview.map((x) => x.county)], [
-      ["title", ...c.overview.map((x) => x.title)],
+      ["title", ...c.overview.map((x) => x.title ?? "")],
+      ["level / domain", ...c.overview.map((x) => `${x.level} / ${x.domain}`)],
       ["issuer", ...c.overview.map((x) => x.issuer ?? "")],
       ["doc number", ...c.overview.map((x) => x.docNumber ?? "")],
       ["date", ...c.overview.map((x) => x.issuedDate ?? "")],

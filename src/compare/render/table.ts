@@ -37,6 +37,7 @@ export function renderTable(c: Comparison, o: TableOptions): string {
   out.push(
     table(["", ...c.overview.map((x) => x.county)], [
       field("title", (i) => c.overview[i]!.title),
+      field("level / domain", (i) => `${c.overview[i]!.level} / ${c.overview[i]!.domain}`),
       field("issuer", (i) => c.overview[i]!.issuer),
       field("doc number", (i) => c.overview[i]!.docNumber),
       field("date", (i) => c.overview[i]!.issuedDate),

@@ -1,0 +1,74 @@
+// Indicator rows read by their header, column by column: tables lay their columns out in any order
+// and under many names (类别 | 序号 | 指标 | 属性 | 2025年目标值 | 2020年基期值 | 责任单位). Each header
+// cell is one column whose kind its words tell (indicator-header.ts); each row's cells go to the
+// columns in order. A row short of cells lost its merged cells (a rowspan flattened to text) —
+// category, nature, department — which it takes from the row above.
+import type { Line } from "../model.js";
+import { parseHeader, type Column, type ColumnKind } from "./indicator-header.js";
+
+/** A table row as read: the cells of each kind, values in header order. */
+export interface HeaderRow {
+  no: number;
+  line: number;
+  category: string | null;
+  name: string;
+  unit: string | null;
+  values: string[];
+  nature: string | null;
+  department: string | null;
+}
+
+/** Columns a rowspan can merge, in the order a short row is assumed to have lost them. */
+const MERGEABLE: ReadonlySet<ColumnKind> = new Set(["category", "nature", "department"]);
+const VALUE_KINDS: ReadonlySet<ColumnKind> = new Set(["baseline", "target", "actual"]);
+
+/** The header's cells as columns, when each cell names exactly one column; null otherwise (a
+ *  two-storey header, a cell the vocabulary does not know). */
+export function headerColumns(headerLine: string): Column[] | null {
+  const cells = headerLine.split("\t").map((c) => c.trim()).filter((c) => c !== "");
+  if (cells.length < 3) return null;
+  const columns: Column[] = [];
+  for (const cell of cells) {
+    const found = parseHeader(cell);
+    if (found.length !== 1) return null;
+    columns.push(found[0]!);
+  }
+  const kinds = columns.map((c) => c.kind);
+  return kinds.includes("no") && kinds.includes("name") && new Set(kinds).size === kinds.length ? columns : null;
+}
+
+/** Rows of TAB cells under a one-line header; stops at the first line that is not such a row. */
+export function readRowsByHeader(lines: Line[], start: number, columns: Column[]): { rows: HeaderRow[]; end: number } {
+  const rows: HeaderRow[] = [];
+  let carried: Pick<HeaderRow, "category" | "nature" | "department"> = { category: null, nature: null, department: null };
+  let i = start;
+  for (; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (!text.includes("\t")) break;
+    const cells = text.split("\t").map((c) => c.trim());
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    if (cells.length > columns.length || cells.length < columns.length - [...columns].filter((c) => MERGEABLE.has(c.kind)).length) break;
+    // the columns this row prints: all of them, less the first mergeable ones it is short of
+    let missing = columns.length - cells.length;
+    const present = columns.filter((c) => !(MERGEABLE.has(c.kind) && missing > 0 && missing-- > 0));
+    const cell = (kind: ColumnKind) => {
+      const k = present.findIndex((c) => c.kind === kind);
+      return k >= 0 ? cells[k] ?? null : null;
+    };
+    const no = cell("no");
+    if (!no || !/^\d{1,3}$/.test(no)) break;
+    const row: HeaderRow = {
+      no: Number(no),
+      line: lines[i]!.line,
+      category: cell("category") || (columns.some((c) => c.kind === "category") ? carried.category : null),
+      name: cell("name") ?? "",
+      unit: cell("unit") || null,
+      values: present.flatMap((c, k) => (VALUE_KINDS.has(c.kind) ? [cells[k] ?? ""] : [])),
+      nature: cell("nature") || (columns.some((c) => c.kind === "nature") ? carried.nature : null),
+      department: cell("department") || (columns.some((c) => c.kind === "department") ? carried.department : null),
+    };
+    carried = { category: row.category, nature: row.nature, department: row.department };
+    rows.push(row);
+  }
+  return { rows, end: i };
+}
