@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--json", "print a JSON report for scripts")
     .action(async (file: string, opts: { json?: boolean }) => {
       const { inspectCommand } = await import("./commands/inspect.js");
-      inspectCommand(file, opts);
+      await inspectCommand(file, opts);
     });
   try {
     await program.parseAsync(argv);

@@ -97,11 +97,12 @@ const project = {
 const source = {
   type: "object",
   additionalProperties: false,
-  required: ["path", "sha256", "bytes", "encoding", "script", "role", "repairs"],
+  required: ["path", "sha256", "bytes", "format", "encoding", "script", "role", "repairs"],
   properties: {
     path: str,
     sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
     bytes: { type: "integer", minimum: 0 },
+    format: { enum: ["text", "html", "pdf", "docx", "doc"] },
     encoding: str,
     script: { enum: ["simplified", "traditional"] },
     role: { enum: ["primary", "alternate"] },

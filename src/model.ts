@@ -22,10 +22,14 @@ export interface Line {
 
 export type Script = "simplified" | "traditional";
 
+/** The input formats the read stage tells apart. */
+export type Format = "text" | "html" | "pdf" | "docx" | "doc";
+
 export interface Source {
   path: string;
   sha256: string;
   bytes: number;
+  format: Format;
   encoding: string;
   script: Script;
   role: "primary" | "alternate";

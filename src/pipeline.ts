@@ -1,24 +1,25 @@
-// The pure front of the pipeline for one file: bytes → decoded text → clean lines. Shared by
-// `plans inspect` and `plans ingest`; it reads nothing itself.
+// The pure front of the pipeline for one file: bytes → read text → clean lines. Shared by
+// `plans inspect` and `plans ingest`; it reads no file itself.
 import { clean, type Cleaned } from "./clean/index.js";
-import { decode, type Decoded, type Refused } from "./decode/index.js";
+import { read, type Read, type Refused } from "./read/index.js";
 
 export interface Prepared {
   ok: true;
   path: string;
-  decoded: Decoded;
+  read: Read;
   cleaned: Cleaned;
 }
 
-/** `times`, when given, gets the milliseconds of each stage added to it (for --times and the bench). */
-export function prepare(bytes: Uint8Array, path: string, times?: { decode: number; clean: number }): Prepared | Refused {
+/** `times`, when given, gets the milliseconds of each stage added to it (for --times and the bench;
+ *  `decode` is the read stage's). */
+export async function prepare(bytes: Uint8Array, path: string, times?: { decode: number; clean: number }): Promise<Prepared | Refused> {
   let t = performance.now();
-  const decoded = decode(bytes, path);
+  const r = await read(bytes, path);
   if (times) times.decode += performance.now() - t;
-  if (!decoded.ok) return decoded;
+  if (!r.ok) return r;
   t = performance.now();
-  const cleaned = clean(decoded.text, path);
+  const cleaned = clean(r.text, path);
   if (times) times.clean += performance.now() - t;
-  cleaned.notes.unshift(...decoded.notes);
-  return { ok: true, path, decoded, cleaned };
+  cleaned.notes.unshift(...r.notes);
+  return { ok: true, path, read: r, cleaned };
 }

@@ -1,9 +1,9 @@
-// Property tests on the pure stages: whatever bytes or text arrive, decode, clean and segment answer
+// Property tests on the pure stages: whatever bytes or text arrive, read, clean and segment answer
 // with a result or a typed refusal, never an exception.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clean } from "../src/clean/index.js";
-import { decode } from "../src/decode/index.js";
+import { read } from "../src/read/index.js";
 import { ingest } from "../src/dataset/ingest.js";
 import { segment } from "../src/segment/index.js";
 import { readText, seedNames } from "./helpers.js";
@@ -16,21 +16,21 @@ const planLine = fc.oneof(
 );
 const planText = fc.array(planLine, { maxLength: 60 }).map((lines) => lines.join("\n"));
 
-describe("decode", () => {
-  it("returns text or a refusal for any bytes, never throws", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        const r = decode(bytes, "any.bin");
+describe("read", () => {
+  it("returns text or a refusal for any bytes, never throws", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (bytes) => {
+        const r = await read(bytes, "any.bin");
         if (r.ok) expect(typeof r.text).toBe("string");
         else expect(r.message).toContain("any.bin");
       }),
       { numRuns: 300 },
     );
   });
-  it("reads back any text it is given as UTF-8", () => {
-    fc.assert(
-      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 200 }).filter((s) => !s.includes("\0")), (text) => {
-        const r = decode(new TextEncoder().encode(text), "t.txt");
+  it("reads back any text it is given as UTF-8", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme", minLength: 1, maxLength: 200 }).filter((s) => !s.includes("\0")), async (text) => {
+        const r = await read(new TextEncoder().encode(text), "t.txt");
         if (r.ok) expect(r.text.replace(/^\ufeff/, "")).toBe(text.replace(/^\ufeff/, ""));
       }),
       { numRuns: 200 },
@@ -60,13 +60,13 @@ describe("clean and segment", () => {
       { numRuns: 150 },
     );
   });
-  it("ingest survives a real plan with random lines spliced in", () => {
+  it("ingest survives a real plan with random lines spliced in", async () => {
     const seed = readText(`seeds/${seedNames().find((n) => n.startsWith("002"))}`).split("\n");
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(seed.length), planLine), { maxLength: 8 }), (inserts) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(seed.length), planLine), { maxLength: 8 }), async (inserts) => {
         const lines = [...seed];
         for (const [at, line] of inserts) lines.splice(at, 0, line);
-        const r = ingest([{ path: "p.txt", bytes: new TextEncoder().encode(lines.join("\n")) }], { toolVersion: "t" });
+        const r = await ingest([{ path: "p.txt", bytes: new TextEncoder().encode(lines.join("\n")) }], { toolVersion: "t" });
         expect(r.documents.length + r.skipped.length).toBe(1);
       }),
       { numRuns: 15 },

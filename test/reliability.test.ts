@@ -111,9 +111,9 @@ describe("bad input", () => {
 
 describe("nothing lost", () => {
   /** What `plans ingest` writes for these seed files, built in this process. */
-  const expected = (...prefixes: string[]): string => {
+  const expected = async (...prefixes: string[]): Promise<string> => {
     const names = seedNames().filter((n) => prefixes.some((p) => n.startsWith(p)));
-    const files = ingest(names.map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: version }).files;
+    const { files } = await ingest(names.map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: version });
     return JSON.stringify(Object.fromEntries([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))));
   };
 
@@ -122,8 +122,8 @@ describe("nothing lost", () => {
     const out = join(base, "out");
     expect(run(["ingest", seed("002"), "--out", out]).status).toBe(0);
     const old = JSON.stringify(snapshot(out));
-    expect(old).toBe(expected("002"));
-    const next = expected("001", "002");
+    expect(old).toBe(await expected("002"));
+    const next = await expected("001", "002");
     const outcomes = new Set<string>();
     for (const delay of [250, 700, 1100, 1500]) {
       const child = spawn(process.execPath, [bin, "ingest", seed("001"), seed("002"), "--out", out], { cwd, stdio: "ignore" });
@@ -148,7 +148,7 @@ describe("nothing lost", () => {
       new Promise<number>((resolve) => spawn(process.execPath, [bin, "ingest", input, "--out", out], { cwd, stdio: "ignore" }).on("exit", (code) => resolve(code ?? -1)));
     const codes = await Promise.all([go(seed("001")), go(seed("002"))]);
     expect(codes).toEqual([0, 0]);
-    expect([expected("001"), expected("002")]).toContain(JSON.stringify(snapshot(out)));
+    expect([await expected("001"), await expected("002")]).toContain(JSON.stringify(snapshot(out)));
   }, 60_000);
 
   it.each(seedNames())("every line of %s is kept or accounted for in a note", (name) => {
@@ -185,22 +185,22 @@ describe("determinism", () => {
 describe("schema", () => {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   const validate = ajv.compile(PLAN_DOCUMENT_SCHEMA);
-  it("every document of the seeds satisfies the JSON Schema kept beside model.ts", () => {
-    const r = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "t" });
+  it("every document of the seeds satisfies the JSON Schema kept beside model.ts", async () => {
+    const r = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "t" });
     for (const d of r.documents) {
       const ok = validate(JSON.parse(JSON.stringify(d)));
       expect(validate.errors ?? []).toEqual([]);
       expect(ok).toBe(true);
     }
   });
-  it("so does whatever ingest makes of a plan with random lines spliced in (property)", () => {
+  it("so does whatever ingest makes of a plan with random lines spliced in (property)", async () => {
     const lines = readText(seed("001")).split("\n");
     const noise = fc.oneof(fc.string({ unit: "grapheme", maxLength: 30 }), fc.constantFrom("序号\t指标名称\t目标值", "1\t某指标\t<5%", "专栏9：工程", "（九）", "1.", "注：带（）指标为五年平均数"));
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(lines.length), noise), { maxLength: 6 }), (inserts) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(lines.length), noise), { maxLength: 6 }), async (inserts) => {
         const copy = [...lines];
         for (const [at, l] of inserts) copy.splice(at, 0, l);
-        const r = ingest([{ path: "p.txt", bytes: new TextEncoder().encode(copy.join("\n")) }], { toolVersion: "t" });
+        const r = await ingest([{ path: "p.txt", bytes: new TextEncoder().encode(copy.join("\n")) }], { toolVersion: "t" });
         for (const d of r.documents) expect(validate(JSON.parse(JSON.stringify(d)))).toBe(true);
       }),
       { numRuns: 10 },

@@ -44,7 +44,7 @@ export async function openDataset(dir: string, say: (s: string) => void): Promis
     // the pipeline (and its dictionaries) is loaded only when there is something to build
     const { ingest } = await import("../dataset/ingest.js");
     const { files } = collectInputs(["seeds"]);
-    const result = ingest(files.map((f) => ({ path: f.rel, bytes: readFileSync(f.abs) })), { toolVersion: version });
+    const result = await ingest(files.map((f) => ({ path: f.rel, bytes: readFileSync(f.abs) })), { toolVersion: version });
     writeAtomically(dir, result.files);
   }
   let manifest: { documents?: DatasetEntry[] };

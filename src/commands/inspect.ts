@@ -9,17 +9,19 @@ export interface InspectOptions {
   json?: boolean;
 }
 
-export function inspectCommand(file: string, options: InspectOptions): void {
+export async function inspectCommand(file: string, options: InspectOptions): Promise<void> {
   const bytes = readInput(file);
-  const prepared = prepare(bytes, basename(file));
+  const prepared = await prepare(bytes, basename(file));
   if (!prepared.ok) throw new UserError(`${file}: ${prepared.message.replace(/^[^:]*: /, "")}`, EXIT.usage);
-  const { decoded, cleaned } = prepared;
+  const { read, cleaned } = prepared;
   const text = cleanedText(cleaned.lines);
   if (options.json) {
     const report = {
       path: file,
-      encoding: decoded.encoding,
-      confidence: decoded.confidence,
+      format: read.format,
+      encoding: read.encoding,
+      confidence: read.confidence,
+      read: read.info,
       script: cleaned.script,
       repairs: sortedRecord(cleaned.repairs),
       notes: cleaned.notes,
@@ -31,7 +33,10 @@ export function inspectCommand(file: string, options: InspectOptions): void {
   }
   const out: string[] = [];
   out.push(chalk.bold(file));
-  out.push(`  encoding  ${decoded.encoding} (${decoded.method}, confidence ${decoded.confidence})`);
+  out.push(`  format    ${read.format}`);
+  out.push(`  encoding  ${read.encoding} (${read.method}, confidence ${read.confidence})`);
+  const info = Object.entries(read.info);
+  if (info.length) out.push(`  read      ${info.map(([k, v]) => `${k} ${v}`).join(", ")}`);
   out.push(`  script    ${cleaned.script}`);
   out.push(`  lines     ${cleaned.lines.length} clean lines`);
   const repairs = Object.entries(sortedRecord(cleaned.repairs));

@@ -2,13 +2,15 @@
 // order everywhere, no timestamps, sorted keys where order is not given by the contract; the CLI writes
 // the map atomically.
 import { stringify } from "csv-stringify/sync";
-import type { Indicator, PlanDocument, Value } from "../model.js";
+import type { Format, Indicator, PlanDocument, Value } from "../model.js";
 import { SCHEMA_VERSION } from "../model.js";
 
 export interface ManifestInput {
   path: string;
   sha256: string;
   bytes: number;
+  /** null when the bytes are in no format the read stage knows */
+  format: Format | null;
   encoding: string | null;
   /** the slug of the document it went to, or null when it was skipped */
   document: string | null;

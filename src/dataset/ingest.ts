@@ -27,24 +27,24 @@ export interface IngestOptions {
 const now = () => performance.now();
 
 /** The whole ingest in this thread (nodejieba is loaded here, on first use). */
-export function ingest(inputs: InputFile[], options: IngestOptions): IngestResult {
+export async function ingest(inputs: InputFile[], options: IngestOptions): Promise<IngestResult> {
   const times = newTimes();
   const ordered = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const results = new Map<string, SourceResult>();
   const manifestInputs: ManifestInput[] = [];
   const skipped: Skipped[] = [];
-  ordered.forEach((file) => {
-    const { input, result } = parseSource(file, times);
+  for (const file of ordered) {
+    const { input, result } = await parseSource(file, times);
     manifestInputs.push(input);
     if (!result) {
       skipped.push({ path: file.path, reason: input.reason! });
-      return;
+      continue;
     }
     const t = now();
     setKeywords(result.segmented, keywordTexts(result.segmented).map((text) => keywords(text)));
     times.keywords += now() - t;
     results.set(file.path, result);
-  });
+  }
   let t = now();
   const planned = planDocuments([...results.values()].map(summaryOf));
   assignDocuments(manifestInputs, planned);

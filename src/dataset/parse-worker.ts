@@ -1,4 +1,4 @@
-// A parse worker: decode → clean → segment one file at a time, get its tasks' keywords from the
+// A parse worker: read → clean → segment one file at a time, get its tasks' keywords from the
 // keyword worker, and send back the source ready to cache (as JSON, so the main thread only writes
 // it). The pipeline's modules (cheerio, OpenCC, the mojibake word model) load here, not in main.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
@@ -12,7 +12,7 @@ const keywords = keywordClient((workerData as { keywords: MessagePort }).keyword
 parentPort!.on("message", async (job: ParseRequest) => {
   try {
     const times = newTimes();
-    const { input, result } = parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
+    const { input, result } = await parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
     let reply: ParseReply = { id: job.id, input, summary: null, json: null, times };
     if (result) {
       const { lists, ms } = await keywords.keywordsOf(keywordTexts(result.segmented));

@@ -15,24 +15,25 @@ export interface ParsedSource {
 
 const now = () => performance.now();
 
-/** decode → clean → segment for one file. Keywords are left empty (see keywordTexts). */
-export function parseSource(file: InputFile, times: StageTimes = newTimes(), hash = sha256(file.bytes)): ParsedSource {
+/** read → clean → segment for one file. Keywords are left empty (see keywordTexts). */
+export async function parseSource(file: InputFile, times: StageTimes = newTimes(), hash = sha256(file.bytes)): Promise<ParsedSource> {
   const base = { path: file.path, sha256: hash, bytes: file.bytes.length };
-  const prepared = prepare(file.bytes, file.path, times);
-  if (!prepared.ok) return { input: { ...base, encoding: null, document: null, status: "skipped", reason: prepared.message }, result: null };
-  const { decoded, cleaned } = prepared;
+  const prepared = await prepare(file.bytes, file.path, times);
+  if (!prepared.ok) return { input: { ...base, format: prepared.format ?? null, encoding: null, document: null, status: "skipped", reason: prepared.message }, result: null };
+  const { read, cleaned } = prepared;
+  const { format, encoding } = read;
   const t = now();
   const seg = segment(cleaned.lines, cleaned.meta, file.path);
   times.segment += now() - t;
   if (!seg.meta.slug || seg.chapters.length === 0) {
     const why = cleaned.lines.length === 0 ? "no text in it, only whitespace or markup" : !seg.meta.slug ? "no county in a title" : "no chapter headings";
     const reason = `${file.path}: not recognized as a plan (${why})`;
-    return { input: { ...base, encoding: decoded.encoding, document: null, status: "skipped", reason }, result: null };
+    return { input: { ...base, format, encoding, document: null, status: "skipped", reason }, result: null };
   }
   return {
-    input: { ...base, encoding: decoded.encoding, document: seg.meta.slug, status: "ok" },
+    input: { ...base, format, encoding, document: seg.meta.slug, status: "ok" },
     result: {
-      source: { ...base, encoding: decoded.encoding, script: cleaned.script, repairs: sortedCounts(cleaned.repairs) },
+      source: { ...base, format, encoding, script: cleaned.script, repairs: sortedCounts(cleaned.repairs) },
       segmented: seg,
       notes: cleaned.notes,
     },

@@ -5,7 +5,7 @@ import { clean } from "../../src/clean/index.js";
 import { garble, repairMojibake } from "../../src/clean/mojibake.js";
 import { toLines } from "../../src/clean/step.js";
 import * as OpenCC from "opencc-js";
-import { decode } from "../../src/decode/index.js";
+import { decode } from "../../src/read/decode/index.js";
 import { readBytes, readExpected, seedNames } from "../helpers.js";
 
 const CN = "一二三四五六七八九十";

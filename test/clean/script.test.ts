@@ -2,7 +2,7 @@
 // its output must be OpenCC's converter's, character for character.
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { decode } from "../../src/decode/index.js";
+import { decode } from "../../src/read/decode/index.js";
 import { convertToSimplified, scriptOfLines } from "../../src/clean/script.js";
 import { toLines } from "../../src/clean/step.js";
 import { readBytes, seedNames } from "../helpers.js";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { clean, cleanedText } from "../../src/clean/index.js";
 import { convertToSimplified, traditionalShare } from "../../src/clean/script.js";
-import { decode } from "../../src/decode/index.js";
+import { decode } from "../../src/read/decode/index.js";
 import { readBytes, seedNames } from "../helpers.js";
 
 const results = new Map(

@@ -22,7 +22,7 @@ const SCREENSHOT = fileURLToPath(new URL("test/__screenshots__/compare-html.png"
 const SHOT_WIDTH = 1280;
 const SHOT_MAX_HEIGHT = 1800;
 
-const dataset = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
+const dataset = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
 const docs = (...slugs: string[]) => slugs.map((s) => dataset.documents.find((d) => d.slug === s)!);
 
 describe("renderHtml without a browser", () => {

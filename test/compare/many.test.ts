@@ -28,7 +28,7 @@ import { cloneDocument } from "../bench/compare-all.mjs";
 import { readBytes, root, seedNames } from "../helpers.js";
 
 const N = 300;
-const seeds = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" }).documents;
+const seeds = (await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" })).documents;
 
 /** The dataset on disk, in ingest's layout (documents and manifest), and read back as compare reads it. */
 const dir = mkdtempSync(join(tmpdir(), "plans-many-"));

@@ -9,7 +9,7 @@ import { readBytes, readText, root, seedNames } from "../helpers.js";
 const golds = readdirSync(new URL("fixtures/expected/", root))
   .filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readText(`fixtures/expected/${f}`)));
-const result = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
+const result = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
 const scores = new Map<string, Score>();
 for (const g of golds) {
   const doc = result.documents.find((d) => d.slug === g.slug);

@@ -22,9 +22,10 @@ describe("neutralizeCell", () => {
   });
 });
 
+const inputs = () => seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) }));
+const first = await ingest(inputs(), { toolVersion: "test" });
+
 describe("emit on the seeds", () => {
-  const inputs = () => seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) }));
-  const first = ingest(inputs(), { toolVersion: "test" });
 
   it("writes one JSON per county, five CSVs with a BOM and a manifest", () => {
     expect([...first.files.keys()].sort()).toEqual(
@@ -41,8 +42,8 @@ describe("emit on the seeds", () => {
     expect([cell("target_raw"), cell("target_op"), cell("target_value"), cell("nature")]).toEqual(["不发生", "=", "0", "binding"]);
   });
 
-  it("gives byte-identical files for the same inputs in another order", () => {
-    const again = ingest(inputs().reverse(), { toolVersion: "test" });
+  it("gives byte-identical files for the same inputs in another order", async () => {
+    const again = await ingest(inputs().reverse(), { toolVersion: "test" });
     expect(again.files).toEqual(first.files);
   });
 
@@ -54,8 +55,8 @@ describe("emit on the seeds", () => {
   });
 });
 
-it("emit orders documents by slug whatever order they come in", () => {
-  const r = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
+it("emit orders documents by slug whatever order they come in", async () => {
+  const r = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
   const reversed = emit([...r.documents].reverse(), [], "test");
   const documentsCsv = reversed.get("documents.csv")!.split("\n").slice(1, -1).map((l) => l.split(",")[0]);
   expect(documentsCsv).toEqual(["jinjiang", "lezhi", "linan", "yongjia"]);

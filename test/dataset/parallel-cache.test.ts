@@ -26,15 +26,15 @@ function corpus(): string {
 
 const version = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).version;
 /** The dataset ingest() builds in memory, in this thread, from the same folder. */
-const inMemory = (dir: string) =>
-  Object.fromEntries([...ingest(readdirSync(dir).sort().map((f) => ({ path: f, bytes: readFileSync(join(dir, f)) })), { toolVersion: version }).files].sort(([a], [b]) => (a < b ? -1 : 1)));
+const inMemory = async (dir: string) =>
+  Object.fromEntries([...(await ingest(readdirSync(dir).sort().map((f) => ({ path: f, bytes: readFileSync(join(dir, f)) })), { toolVersion: version })).files].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 // one corpus and one output folder, carried from test to test: each run is a few seconds
 const input = corpus();
 const out = join(tmp(), "out");
 
 describe("ingest on worker threads", () => {
-  it("writes the same dataset with 1 or 3 workers, the same as the in-memory ingest()", () => {
+  it("writes the same dataset with 1 or 3 workers, the same as the in-memory ingest()", async () => {
     const one = join(tmp(), "out");
     const r1 = run("ingest", input, "--out", one, "--jobs", "1", "--no-cache", "--times");
     expect(r1.status, r1.stderr).toBe(0);
@@ -42,7 +42,7 @@ describe("ingest on worker threads", () => {
     const r3 = run("ingest", input, "--out", out, "--jobs", "3", "--times");
     expect(r3.status, r3.stderr).toBe(0);
     expect(parsedCount(r3.stderr)).toBe(8);
-    const expected = inMemory(input);
+    const expected = await inMemory(input);
     expect(Object.keys(expected).length).toBeGreaterThan(6);
     expect(snapshot(one)).toEqual(expected);
     expect(snapshot(out)).toEqual(expected);
@@ -66,7 +66,7 @@ describe("ingest on worker threads", () => {
 });
 
 describe("the content-hash cache in out/.cache", () => {
-  it("serves unchanged files, reparses a changed or damaged one, keeps no stale entries, and never changes the output", () => {
+  it("serves unchanged files, reparses a changed or damaged one, keeps no stale entries, and never changes the output", async () => {
     const first = snapshot(out);
     const warm = run("ingest", input, "--out", out, "--times");
     expect(parsedCount(warm.stderr)).toBe(0);
@@ -76,7 +76,7 @@ describe("the content-hash cache in out/.cache", () => {
     appendFileSync(join(input, "001_2b4fa658977f0053.txt"), "\n附件：无\n");
     const changed = run("ingest", input, "--out", out, "--times");
     expect(parsedCount(changed.stderr)).toBe(1);
-    const expected = inMemory(input);
+    const expected = await inMemory(input);
     expect(snapshot(out)).toEqual(expected);
     const entries = () => readdirSync(join(out, ".cache")).filter((f) => f !== "index.json");
     expect(entries()).toHaveLength(8); // eight plans, and the changed file's old entry is gone

@@ -2,7 +2,7 @@
 // table shapes the seeds do not have (HTML rowspan, no caption, merged nature cells).
 import { describe, expect, it } from "vitest";
 import { clean } from "../../src/clean/index.js";
-import { decode } from "../../src/decode/index.js";
+import { decode } from "../../src/read/decode/index.js";
 import type { Indicator, Line } from "../../src/model.js";
 import { parseHeader } from "../../src/segment/indicator-header.js";
 import { extractIndicators } from "../../src/segment/indicators.js";

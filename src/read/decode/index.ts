@@ -1,9 +1,10 @@
-// decode: bytes → text. BOM first, then strict UTF-8, then a choice among GB18030, Big5 and UTF-16
-// made on evidence: jschardet's guess, an HTML <meta charset>, and how much the candidate decodings
-// read like real Chinese (the share of their Han characters that are common ones).
+// The bytes of a text or HTML file → text. BOM first, then strict UTF-8, then a choice among GB18030,
+// Big5 and UTF-16 made on evidence: jschardet's guess, an HTML <meta charset>, and how much the
+// candidate decodings read like real Chinese (the share of their Han characters that are common ones).
 import iconv from "iconv-lite";
-import type { Note } from "../model.js";
-import { sniffBinaryNoise, sniffFormat } from "./sniff.js";
+import type { Note } from "../../model.js";
+import { refuse, type Refused } from "../result.js";
+import { sniffBinaryNoise, sniffNotDocument } from "../sniff.js";
 import { commonHanTable } from "./common-han.js";
 import { chineseGuess } from "./charset.js";
 
@@ -18,13 +19,6 @@ export interface Decoded {
   /** 0..1: 1 for a BOM or valid UTF-8; for a detected encoding, the margin of evidence over the runner-up */
   confidence: number;
   notes: Note[];
-}
-
-export interface Refused {
-  ok: false;
-  /** what the bytes look like: "empty", "pdf", "zip", "png", … */
-  kind: string;
-  message: string;
 }
 
 export type DecodeResult = Decoded | Refused;
@@ -120,7 +114,7 @@ function detect(bytes: Uint8Array, source: string): Decoded {
   const best = scored[0];
   const notes: Note[] = [];
   if (declared && declared !== best.enc && declared !== "utf-8") {
-    notes.push({ stage: "decode", kind: "charset-mismatch", source, line: null, message: `page declares ${declared} but the bytes read as ${best.enc}` });
+    notes.push({ stage: "read", kind: "charset-mismatch", source, line: null, message: `page declares ${declared} but the bytes read as ${best.enc}` });
   }
   const confidence = Math.max(0, Math.min(1, best.score - scored[1].score + (best.score > 0.9 ? 0.5 : 0)));
   // a file within the sample was decoded whole already
@@ -151,7 +145,7 @@ function decodeMixed(bytes: Uint8Array, source: string): Decoded | null {
   const parts = lines.map((l, i) => {
     if (isUtf8(l)) return decodeAs(l, "utf-8");
     const alt = detect(l, source);
-    notes.push({ stage: "decode", kind: "mixed-encoding", source, line: i + 1, message: `line is not UTF-8; decoded as ${alt.encoding}` });
+    notes.push({ stage: "read", kind: "mixed-encoding", source, line: i + 1, message: `line is not UTF-8; decoded as ${alt.encoding}` });
     return alt.text;
   });
   return { ok: true, text: parts.join(""), encoding: "utf-8", method: "mixed", confidence: 0.8, notes };
@@ -159,14 +153,13 @@ function decodeMixed(bytes: Uint8Array, source: string): Decoded | null {
 
 /** Decodes a file's bytes into text, or refuses bytes that are not text. `source` names the file in notes. */
 export function decode(bytes: Uint8Array, source: string): DecodeResult {
-  if (bytes.length === 0) return { ok: false, kind: "empty", message: `${source}: the file is empty` };
   const bom = bomOf(bytes);
   if (bom) {
     const text = decodeAs(bytes.subarray(bom.length), bom.enc);
     return { ok: true, text, encoding: bom.enc, method: "bom", confidence: 1, notes: [] };
   }
-  const format = sniffFormat(bytes);
-  if (format) return refuse(source, format.kind, format.what);
+  const binary = sniffNotDocument(bytes);
+  if (binary) return refuse(source, binary.kind, binary.what);
   // strict decoding both tests and decodes: on success its text is what a lenient decoder gives
   const utf8 = utf8OrNull(bytes);
   if (utf8 !== null && !sniffBinaryNoise(bytes)) return { ok: true, text: utf8, encoding: "utf-8", method: "utf-8", confidence: 1, notes: [] };
@@ -180,7 +173,7 @@ export function decode(bytes: Uint8Array, source: string): DecodeResult {
         encoding: "utf-8",
         method: "utf-8",
         confidence: 1,
-        notes: [{ stage: "decode", kind: "truncated", source, line: lineCount, message: `dropped ${cut} byte(s) of a multi-byte character cut off at the end of the file` }],
+        notes: [{ stage: "read", kind: "truncated", source, line: lineCount, message: `dropped ${cut} byte(s) of a multi-byte character cut off at the end of the file` }],
       };
     }
   }
@@ -191,10 +184,6 @@ export function decode(bytes: Uint8Array, source: string): DecodeResult {
   const noise = detected.encoding.startsWith("utf-16") && readability(detected.text) > 0.8 ? null : sniffBinaryNoise(bytes);
   if (noise) return refuse(source, noise.kind, noise.what);
   return detected;
-}
-
-function refuse(source: string, kind: string, what: string): Refused {
-  return { ok: false, kind, message: `${source}: not a text file: it looks like ${what}` };
 }
 
 function countLines(bytes: Uint8Array): number {

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import iconv from "iconv-lite";
 import jschardet from "jschardet";
 import { describe, expect, it } from "vitest";
-import { chineseGuess, singleByteConfidence } from "../../src/decode/charset.js";
+import { chineseGuess, singleByteConfidence } from "../../src/read/decode/charset.js";
 import { readBytes, seedNames } from "../helpers.js";
 
 const require = createRequire(import.meta.url);
