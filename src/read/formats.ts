@@ -1,6 +1,8 @@
 // The formats the read stage knows, in the order they are tried: the first whose sniff accepts the
 // bytes reads them. Adding a format is a reader in a file of its own and its entry here.
+import { readDocx } from "./docx.js";
 import { readHtml } from "./html.js";
+import { readPdf } from "./pdf/reader.js";
 import { refuse, type Format, type Reader } from "./result.js";
 import { isDocx, isHtml, isOle, isPdf } from "./sniff.js";
 import { readText } from "./text.js";
@@ -19,8 +21,8 @@ const refusedAs =
     refuse(source, kind, what, kind);
 
 export const FORMATS: readonly FormatEntry[] = [
-  { format: "pdf", sniff: isPdf, read: refusedAs("pdf", "a PDF document (extract its text first, e.g. with pdftotext)") },
-  { format: "docx", sniff: isDocx, read: refusedAs("docx", "a ZIP archive (a .docx/.xlsx Word or Excel file is one: save it as text first)") },
+  { format: "pdf", sniff: isPdf, read: readPdf },
+  { format: "docx", sniff: isDocx, read: readDocx },
   { format: "doc", sniff: isOle, read: refusedAs("doc", "an old Office document (.doc/.xls/.wps): save it as text first") },
   { format: "html", sniff: isHtml, read: readHtml },
   // text takes whatever is left, and refuses what no encoding makes text of

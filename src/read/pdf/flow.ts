@@ -4,7 +4,8 @@
 // header rows dropped and a merged cell that runs over the break given to the rows on both sides.
 import { frames, readTable, runInside, type Frame } from "./grid.js";
 import { furniture, type Furniture } from "./furniture.js";
-import { joinWrapped, toLines, type PageLine, type Run } from "./lines.js";
+import { joinWrapped } from "../join.js";
+import { toLines, type PageLine, type Run } from "./lines.js";
 import type { Segment } from "./rulings.js";
 
 export interface PageContent {

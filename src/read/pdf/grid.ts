@@ -2,7 +2,8 @@
 // read as text, a frame of several is a table whose cells are the spaces between its rules. A merged
 // cell is a missing rule: its text, printed once (centred across its rows, or one character per line
 // in a narrow column), belongs to every row and column it covers.
-import { joinWrapped, toLines, type Run } from "./lines.js";
+import { joinWrapped } from "../join.js";
+import { toLines, type Run } from "./lines.js";
 import type { Segment } from "./rulings.js";
 
 export interface Frame {

@@ -41,15 +41,6 @@ export function spaceBetween(left: string, right: string, gap: number, size: num
   return gap > CJK_SPACE * size;
 }
 
-/** Joins the lines of one paragraph or cell: Chinese runs straight on, Latin words get a space. */
-export function joinWrapped(left: string, right: string): string {
-  if (left === "") return right;
-  if (right === "") return left;
-  const a = left[left.length - 1];
-  const b = right[0];
-  return WORD_CHAR.test(a) && WORD_CHAR.test(b) && !/^\d/.test(right) ? `${left} ${right}` : left + right;
-}
-
 /** Groups runs into lines, top to bottom, each read left to right. Whitespace runs only space. */
 export function toLines(runs: readonly Run[]): PageLine[] {
   const sorted = runs.filter((r) => r.text.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);

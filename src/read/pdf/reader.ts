@@ -82,7 +82,7 @@ export const readPdf: Reader = async (bytes, source) => {
       page.cleanup();
     }
     if (empty.length === doc.numPages) {
-      return { ok: false, kind: "pdf", message: `${source}: a PDF without a text layer (${doc.numPages} page${doc.numPages === 1 ? "" : "s"} of images, a scan?): nothing to read; run OCR on it first` };
+      return { ok: false, kind: "pdf", format: "pdf", message: `${source}: a PDF without a text layer (${doc.numPages} page${doc.numPages === 1 ? "" : "s"} of images, a scan?): nothing to read; run OCR on it first` };
     }
     return toRead(source, pages, empty);
   } catch (e) {
@@ -140,8 +140,8 @@ export function ranges(ns: readonly number[]): string {
 function refused(source: string, e: unknown): Refused {
   const err = e as { name?: string; message?: string; code?: number };
   if (err?.name === "PasswordException") {
-    return { ok: false, kind: "pdf", message: `${source}: an encrypted PDF that needs a password to open: remove the password first` };
+    return { ok: false, kind: "pdf", format: "pdf", message: `${source}: an encrypted PDF that needs a password to open: remove the password first` };
   }
   const why = err?.name === "InvalidPDFException" ? "not a valid PDF" : err?.message ?? String(e);
-  return { ok: false, kind: "pdf", message: `${source}: a damaged or truncated PDF that cannot be read (${why})` };
+  return { ok: false, kind: "pdf", format: "pdf", message: `${source}: a damaged or truncated PDF that cannot be read (${why})` };
 }
