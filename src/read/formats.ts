@@ -1,5 +1,6 @@
 // The formats the read stage knows, in the order they are tried: the first whose sniff accepts the
 // bytes reads them. Adding a format is a reader in a file of its own and its entry here.
+import { readDoc } from "./doc.js";
 import { readDocx } from "./docx.js";
 import { readHtml } from "./html.js";
 import { readPdf } from "./pdf/reader.js";
@@ -23,7 +24,7 @@ const refusedAs =
 export const FORMATS: readonly FormatEntry[] = [
   { format: "pdf", sniff: isPdf, read: readPdf },
   { format: "docx", sniff: isDocx, read: readDocx },
-  { format: "doc", sniff: isOle, read: refusedAs("doc", "an old Office document (.doc/.xls/.wps): save it as text first") },
+  { format: "doc", sniff: isOle, read: readDoc },
   { format: "html", sniff: isHtml, read: readHtml },
   // text takes whatever is left, and refuses what no encoding makes text of
   { format: "text", sniff: () => true, read: readText },
