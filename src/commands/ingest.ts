@@ -7,7 +7,7 @@ import { join } from "node:path";
 import chalk from "chalk";
 import { DatasetEmitter, tasksOf, type ManifestInput } from "../dataset/emit.js";
 import { newTimes, sha256, type StageTimes } from "../dataset/source.js";
-import { defaultJobs, OutOfMemory, PARSE_HEAP_MB, startParsePool, type ParsePool, type ParseReply } from "../dataset/parse-pool.js";
+import { defaultJobs, PARSE_HEAP_MB, startParsePool, TimedOut, WorkerLost, type ParsePool, type ParseReply } from "../dataset/parse-pool.js";
 import { assignDocuments, planDocuments, reconcile, type SourceResult } from "../dataset/reconcile.js";
 import type { PlanDocument } from "../model.js";
 import { startKeywordWorker, type KeywordWorker } from "../segment/keywords-pool.js";
@@ -77,13 +77,19 @@ class Parser {
       this.keywords ??= startKeywordWorker();
       this.pool = startParsePool(this.jobs, this.keywords, heapLimit());
     }
+    const size = bytes.byteLength;
     let reply: ParseReply;
     try {
       reply = await this.pool.parse(path, bytes, sha);
     } catch (e) {
-      if (!(e instanceof OutOfMemory)) throw e;
+      if (!(e instanceof WorkerLost)) throw e;
       this.parsedAlone++;
-      reply = await this.pool.parseAlone(path, reread(), sha);
+      try {
+        reply = await this.pool.parseAlone(path, reread(), sha);
+      } catch (again) {
+        if (!(again instanceof TimedOut)) throw again;
+        reply = timedOut(path, sha, size, again.message);
+      }
     }
     for (const k of Object.keys(this.times) as Array<keyof StageTimes>) this.times[k] += reply.times[k];
     this.parsedFiles++;
@@ -94,6 +100,11 @@ class Parser {
     await this.pool?.close();
     await this.keywords?.close();
   }
+}
+
+/** A file that took too long to read, skipped with that reason. */
+function timedOut(path: string, sha256: string, bytes: number, reason: string): ParseReply {
+  return { id: -1, input: { path, sha256, bytes, format: null, encoding: null, document: null, status: "skipped", reason }, summary: null, json: null, times: newTimes() };
 }
 
 /**

@@ -5,14 +5,25 @@ import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { keywordClient } from "../segment/keywords-pool.js";
 import { keywordTexts, parseSource, setKeywords, summaryOf } from "./parse.js";
 import { newTimes } from "./source.js";
-import type { ParseReply, ParseRequest } from "./parse-pool.js";
+import type { ParseProgress, ParseReply, ParseRequest } from "./parse-pool.js";
 
 const keywords = keywordClient((workerData as { keywords: MessagePort }).keywords);
+
+/** Files are read one at a time (their readers await, and would otherwise interleave): the pool's
+ *  deadline for a file runs from "parsing" to "parsed". */
+let turn: Promise<unknown> = Promise.resolve();
 
 parentPort!.on("message", async (job: ParseRequest) => {
   try {
     const times = newTimes();
-    const { input, result } = await parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
+    const parsed = turn.then(async () => {
+      parentPort!.postMessage({ id: job.id, phase: "parsing" } satisfies ParseProgress);
+      const p = await parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
+      parentPort!.postMessage({ id: job.id, phase: "parsed" } satisfies ParseProgress);
+      return p;
+    });
+    turn = parsed.catch(() => undefined);
+    const { input, result } = await parsed;
     let reply: ParseReply = { id: job.id, input, summary: null, json: null, times };
     if (result) {
       const { lists, ms } = await keywords.keywordsOf(keywordTexts(result.segmented));
