@@ -32,6 +32,12 @@ const LATIN_SPACE = 0.15;
 
 const WORD_CHAR = /[A-Za-z0-9]/;
 
+/** One space between a Chinese character and a Latin letter or digit: the gap a typesetter puts
+ *  there (pdf.js writes it as a space), which Chinese text does not have. Wider gaps stay, and so does
+ *  the space after a number that starts the line (a table number: "1  晋江市…核心指标"). */
+const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
+const AUTOSPACE = new RegExp(`(?<=[${CJK}])[ ](?=[A-Za-z0-9])|(?<=[${CJK}][A-Za-z0-9.]*[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
+
 /** Whether a space stands between two pieces of text `gap` points apart (size: the font size). */
 export function spaceBetween(left: string, right: string, gap: number, size: number): boolean {
   if (left === "" || right === "" || /\s$/.test(left) || /^\s/.test(right)) return false;
@@ -67,5 +73,5 @@ function lineOf(runs: Run[]): PageLine {
   }
   // the line's baseline is its main text's, not a superscript's
   const main = runs.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-  return { text: text.trimEnd(), x: runs[0].x, right: end, y: main.y, size };
+  return { text: text.trimEnd().replace(AUTOSPACE, ""), x: runs[0].x, right: end, y: main.y, size };
 }

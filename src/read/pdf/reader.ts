@@ -35,9 +35,9 @@ const MIN_PAGE_TEXT = 5;
 /** Reads a PDF's text layer; refuses an encrypted, damaged or scanned file, saying which. */
 export const readPdf: Reader = async (bytes, source) => {
   const lib = await pdfjs();
-  const task = lib.getDocument({
-    // pdf.js takes ownership of the buffer it is given: give it a copy
-    data: bytes.slice(),
+  const open = () => lib.getDocument({
+    // pdf.js takes ownership of the buffer it is given, and wants a plain Uint8Array: a copy
+    data: new Uint8Array(bytes),
     cMapUrl: CMAPS,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONTS,
@@ -47,11 +47,13 @@ export const readPdf: Reader = async (bytes, source) => {
     stopAtErrors: false,
     verbosity: lib.VerbosityLevel.ERRORS,
   });
+  let task: ReturnType<typeof open> | undefined;
   let doc;
   try {
+    task = open();
     doc = await task.promise;
   } catch (e) {
-    await task.destroy();
+    await task?.destroy();
     return refused(source, e);
   }
   try {
