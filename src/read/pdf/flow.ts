@@ -138,14 +138,16 @@ function join(blocks: Block[]): Omit<Flow, "furniture" | "headersDropped" | "foo
   const lines: FlowLine[] = [];
   const tables: Flow["tables"] = [];
   let para: { text: string; page: number; last: Extract<Block, { kind: "line" }> } | null = null;
-  let table: { rows: string[][]; header: string[][]; frame: Frame; page: number; merged: number; pages: number[]; bottom: string[]; down: boolean[] } | null = null;
+  let table: OpenTable | null = null;
   const flushPara = () => {
     if (para) lines.push({ text: para.text, page: para.page, row: false });
     para = null;
   };
   const flushTable = () => {
     if (!table) return;
-    for (const r of table.rows) if (r.some((c) => c !== "")) lines.push({ text: r.join("\t"), page: table.page, row: true });
+    table.rows.forEach((r, i) => {
+      if (r.some((c) => c !== "")) lines.push({ text: r.join("\t"), page: table!.rowPages[i], row: true });
+    });
     tables.push({ rows: table.rows.filter((r) => r.some((c) => c !== "")).length, columns: table.frame.xs.length - 1, pages: table.pages, merged: table.merged });
     table = null;
   };
@@ -157,7 +159,7 @@ function join(blocks: Block[]): Omit<Flow, "furniture" | "headersDropped" | "foo
         continue;
       }
       flushTable();
-      table = { rows: b.rows.map((r) => [...r]), header: b.rows.slice(0, 3), frame: b.frame, page: b.page, merged: b.merged, pages: [b.page], bottom: b.rows[b.rows.length - 1], down: mergedDown(b.frame, b.rows.length - 1) };
+      table = { rows: b.rows.map((r) => [...r]), rowPages: b.rows.map(() => b.page), header: b.rows.slice(0, 3), frame: b.frame, merged: b.merged, pages: [b.page], bottom: b.rows[b.rows.length - 1], down: mergedDown(b.frame, b.rows.length - 1) };
       continue;
     }
     flushTable();
@@ -194,7 +196,7 @@ function wraps(p: Extract<Block, { kind: "line" }>, n: Extract<Block, { kind: "l
 }
 
 /** Whether a table part on the next page, with the same columns, continues the open table. */
-function continues(t: { frame: Frame; pages: number[] }, b: Extract<Block, { kind: "table" }>): boolean {
+function continues(t: OpenTable, b: Extract<Block, { kind: "table" }>): boolean {
   const last = t.pages[t.pages.length - 1];
   if (b.page !== last + 1 || b.frame.xs.length !== t.frame.xs.length) return false;
   return b.frame.xs.every((x, i) => Math.abs(x - t.frame.xs[i]) <= SAME_EDGE);
@@ -211,10 +213,21 @@ function mergedDown(f: Frame, r: number): boolean[] {
   });
 }
 
-function appendPart(
-  t: { rows: string[][]; header: string[][]; frame: Frame; pages: number[]; merged: number; bottom: string[]; down: boolean[] },
-  b: Extract<Block, { kind: "table" }>,
-): void {
+/** A table being read, perhaps over several pages. */
+interface OpenTable {
+  rows: string[][];
+  rowPages: number[];
+  /** its first rows, which a page may repeat */
+  header: string[][];
+  frame: Frame;
+  merged: number;
+  pages: number[];
+  /** its last row, and which of its cells are merged with the row above */
+  bottom: string[];
+  down: boolean[];
+}
+
+function appendPart(t: OpenTable, b: Extract<Block, { kind: "table" }>): void {
   let rows = b.rows.map((r) => [...r]);
   // the header rows a page repeats
   let k = 0;
@@ -227,6 +240,7 @@ function appendPart(
     for (let r = 0; r < rows.length && rows[r][c] === "" && (r === 0 || cont[r][c]); r++) rows[r][c] = t.bottom[c];
   }
   t.rows.push(...rows);
+  t.rowPages.push(...rows.map(() => b.page));
   t.pages.push(b.page);
   t.merged += b.merged;
   t.bottom = t.rows[t.rows.length - 1];

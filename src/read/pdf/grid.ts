@@ -115,7 +115,7 @@ export function readTable(f: Frame, runs: readonly Run[]): ReadTable {
     }
   }
   const texts = new Map<number, string>();
-  for (const [cell, list] of pieces) texts.set(cell, toLines(list).map((l) => l.text).reduce(joinWrapped, ""));
+  for (const [cell, list] of pieces) texts.set(cell, toLines(list, true).map((l) => l.text).reduce(joinWrapped, ""));
   const sizes = new Map<number, number>();
   for (let i = 0; i < R * C; i++) sizes.set(find(i), (sizes.get(find(i)) ?? 0) + 1);
   const rows = Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => (texts.get(find(r * C + c)) ?? "").replace(/\t/g, " ")));

@@ -33,10 +33,17 @@ const LATIN_SPACE = 0.15;
 const WORD_CHAR = /[A-Za-z0-9]/;
 
 /** One space between a Chinese character and a Latin letter or digit: the gap a typesetter puts
- *  there (pdf.js writes it as a space), which Chinese text does not have. Wider gaps stay, and so does
- *  the space after a number that starts the line (a table number: "1  晋江市…核心指标"). */
+ *  there (pdf.js writes it as a space), which Chinese text does not have. Wider gaps stay. */
 const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
-const AUTOSPACE = new RegExp(`(?<=[${CJK}])[ ](?=[A-Za-z0-9])|(?<=[${CJK}][A-Za-z0-9.]*[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
+const CJK_THEN_LATIN = new RegExp(`(?<=[${CJK}])[ ](?=[A-Za-z0-9])`, "gu");
+const LATIN_THEN_CJK = new RegExp(`(?<=[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
+/** The same after a number that follows Chinese text; a number starting a line of text is kept
+ *  apart (a table number: "1  晋江市…核心指标"), unlike one starting a table cell ("2025 年目标"). */
+const LATIN_IN_CJK = new RegExp(`(?<=[${CJK}][A-Za-z0-9.]*[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
+
+export function dropAutospace(text: string, inCell: boolean): string {
+  return text.replace(CJK_THEN_LATIN, "").replace(inCell ? LATIN_THEN_CJK : LATIN_IN_CJK, "");
+}
 
 /** Whether a space stands between two pieces of text `gap` points apart (size: the font size). */
 export function spaceBetween(left: string, right: string, gap: number, size: number): boolean {
@@ -47,8 +54,9 @@ export function spaceBetween(left: string, right: string, gap: number, size: num
   return gap > CJK_SPACE * size;
 }
 
-/** Groups runs into lines, top to bottom, each read left to right. Whitespace runs only space. */
-export function toLines(runs: readonly Run[]): PageLine[] {
+/** Groups runs into lines, top to bottom, each read left to right. Whitespace runs only space.
+ *  `inCell`: the runs are a table cell's (see dropAutospace). */
+export function toLines(runs: readonly Run[], inCell = false): PageLine[] {
   const sorted = runs.filter((r) => r.text.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Run[][] = [];
   for (const r of sorted) {
@@ -56,16 +64,16 @@ export function toLines(runs: readonly Run[]): PageLine[] {
     if (g && Math.abs(g[0].y - r.y) <= SAME_LINE * Math.max(g[0].size, r.size)) g.push(r);
     else groups.push([r]);
   }
-  return groups.map(lineOf);
+  return groups.map((g) => lineOf(g, inCell));
 }
 
-function lineOf(runs: Run[]): PageLine {
+function lineOf(runs: Run[], inCell: boolean): PageLine {
   runs.sort((a, b) => a.x - b.x);
   let text = "";
   let end = -Infinity;
   let size = 0;
   for (const r of runs) {
-    const piece = r.text.replace(/\s+/g, " ");
+    const piece = dropAutospace(r.text.replace(/\s+/g, " "), inCell);
     if (text !== "" && spaceBetween(text, piece, r.x - end, r.size)) text += " ";
     text += text === "" ? piece.trimStart() : piece;
     end = Math.max(end, r.x + r.width);
@@ -73,5 +81,5 @@ function lineOf(runs: Run[]): PageLine {
   }
   // the line's baseline is its main text's, not a superscript's
   const main = runs.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-  return { text: text.trimEnd().replace(AUTOSPACE, ""), x: runs[0].x, right: end, y: main.y, size };
+  return { text: text.trimEnd(), x: runs[0].x, right: end, y: main.y, size };
 }
