@@ -41,6 +41,8 @@ const LATIN_THEN_CJK = new RegExp(`(?<=[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
  *  apart (a table number: "1  晋江市…核心指标"), unlike one starting a table cell ("2025 年目标"). */
 const LATIN_IN_CJK = new RegExp(`(?<=[${CJK}][A-Za-z0-9.]*[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
 
+const WIDE_GAP = "\u0000";
+
 export function dropAutospace(text: string, inCell: boolean): string {
   return text.replace(CJK_THEN_LATIN, "").replace(inCell ? LATIN_THEN_CJK : LATIN_IN_CJK, "");
 }
@@ -73,13 +75,14 @@ function lineOf(runs: Run[], inCell: boolean): PageLine {
   let end = -Infinity;
   let size = 0;
   for (const r of runs) {
-    const piece = dropAutospace(r.text.replace(/\s+/g, " "), inCell);
-    if (text !== "" && spaceBetween(text, piece, r.x - end, r.size)) text += " ";
+    const piece = r.text.replace(/\s+/g, " ");
+    // a gap wide enough to be a space is kept through dropAutospace as a mark of its own
+    if (text !== "" && spaceBetween(text, piece, r.x - end, r.size)) text += WIDE_GAP;
     text += text === "" ? piece.trimStart() : piece;
     end = Math.max(end, r.x + r.width);
     size = Math.max(size, r.size);
   }
   // the line's baseline is its main text's, not a superscript's
   const main = runs.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-  return { text: text.trimEnd(), x: runs[0].x, right: end, y: main.y, size };
+  return { text: dropAutospace(text.trimEnd(), inCell).replaceAll(WIDE_GAP, " "), x: runs[0].x, right: end, y: main.y, size };
 }

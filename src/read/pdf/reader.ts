@@ -16,18 +16,56 @@ let loaded: Promise<PdfJs> | null = null;
 
 /** pdf.js, loaded once, with its worker code on this thread. */
 function pdfjs(): Promise<PdfJs> {
-  loaded ??= (async () => {
+  loaded ??= keepingBuiltIns(async () => {
     // pdf.js looks for a worker here before it would try to start one from a URL
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
     return import("pdfjs-dist/legacy/build/pdf.mjs");
-  })();
+  });
   return loaded;
+}
+
+/** The built-ins the rest of the pipeline leans on. */
+const BUILT_INS: object[] = [Array.prototype, Array, Object, String.prototype, JSON, Math, Promise, Map.prototype, Set.prototype, Object.getPrototypeOf(Uint8Array.prototype), Uint8Array.prototype, RegExp.prototype];
+
+/**
+ * pdf.js's legacy build carries core-js, which replaces built-ins Node already has with slower
+ * spec-complete versions for the whole thread: Array.prototype.push runs 3× slower after it loads
+ * (measured), and JSON.parse and JSON.stringify are wrapped. The natives are put back once it has
+ * loaded; the built-ins it adds (Promise.withResolvers on Node 20) stay.
+ */
+async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
+  const before = BUILT_INS.map((o) => new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!])));
+  try {
+    return await load();
+  } finally {
+    BUILT_INS.forEach((o, i) => {
+      for (const [k, d] of before[i]) {
+        const now = Object.getOwnPropertyDescriptor(o, k);
+        if (now && (now.value !== d.value || now.get !== d.get) && !(typeof d.value === "number" && Number.isNaN(d.value))) Object.defineProperty(o, k, d);
+      }
+    });
+  }
 }
 
 const packageDir = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 /** pdf.js reads these from disk in Node; the trailing separator is required. */
 const CMAPS = join(packageDir, "cmaps") + "/";
 const STANDARD_FONTS = join(packageDir, "standard_fonts") + "/";
+
+/** Lines with a gap this wide (font sizes) between runs are what a table's rows look like; a page
+ *  with at least TABLE_LINES of them may hold one. */
+const CELL_GAP = 2;
+const TABLE_LINES = 2;
+
+function mayHoldTable(runs: Run[]): boolean {
+  const sorted = runs.filter((r) => r.text.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);
+  let lines = 0;
+  for (let i = 1; i < sorted.length && lines < TABLE_LINES; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (Math.abs(a.y - b.y) <= 0.45 * Math.max(a.size, b.size) && b.x - (a.x + a.width) >= CELL_GAP * b.size) lines++;
+  }
+  return lines >= TABLE_LINES;
+}
 
 /** A page with fewer characters than this is taken as having no text layer. */
 const MIN_PAGE_TEXT = 5;
@@ -74,9 +112,10 @@ export const readPdf: Reader = async (bytes, source) => {
         chars += it.str.trim().length;
       }
       if (chars < MIN_PAGE_TEXT) empty.push(n);
-      // rules are only needed where there is text to lay out
+      // the rules are fetched only for a page that may hold a table: pdf.js's operator list costs
+      // about as much again as the text (a box without them reads as body text, which it is)
       let segs: PageContent["rulings"] = [];
-      if (chars > 0) {
+      if (mayHoldTable(runs)) {
         const ops = await page.getOperatorList();
         segs = rulings(ops.fnArray, ops.argsArray, lib.OPS as unknown as Ops);
       }
