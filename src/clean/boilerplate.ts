@@ -3,7 +3,9 @@
 // injected spam. Rules describe what such lines are on any government site, not these pages' strings.
 // Every dropped line becomes a note; the metadata block is kept as key–value pairs.
 import type { Line, Note } from "../model.js";
-import { codePointCount, note, type StepContext, type StepResult } from "./step.js";
+import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
+import { TOC_ENTRY_START, TOC_HEADING } from "../text/headings.js";
+import { note, type StepContext, type StepResult } from "./step.js";
 
 /** Metadata keys of 政府信息公开 records. Spaces inside a key are typesetting: 索 引 号. */
 const META_KEYS = [
@@ -43,7 +45,8 @@ SPAM_TERMS.forEach(([t], k) => {
   BY_FIRST.set(t.charCodeAt(0), list);
 });
 // a term with case ("av在线") is in the lowered text only if its Han characters are in the text
-const GATE = SPAM_TERMS.map(([t]) => (t.match(/[\u3400-\u9fff]+/gu) ?? []).sort((a, b) => b.length - a.length)[0] ?? "");
+const HAN_RUN = new RegExp(`[${HAN}]+`, "gu");
+const GATE = SPAM_TERMS.map(([t]) => (t.match(HAN_RUN) ?? []).sort((a, b) => b.length - a.length)[0] ?? "");
 const FIRSTS = new Uint8Array(0x10000);
 for (const c of BY_FIRST.keys()) FIRSTS[c] = 1;
 const seen = new Uint8Array(SPAM_TERMS.length);
@@ -86,8 +89,6 @@ export function parseMetaLine(text: string): Meta | null {
   return Object.keys(meta).length > 0 || hits.length > 1 ? meta : null;
 }
 
-/** [...t].length <= n, counting only when the code units alone do not settle it */
-const atMost = (t: string, n: number): boolean => t.length <= n || codePointCount(t) <= n;
 const isShortFiller = (t: string) => atMost(t, 24) && !/[，。；]/.test(t);
 const isChromeLine = (t: string) => atMost(t, 120) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, 40) && !/[。；]/.test(t)));
 
@@ -130,9 +131,8 @@ function classifyEdges(lines: Line[], out: Classified): void {
 
 /** A table-of-contents entry: a leader of dots, or a heading followed by a page number. */
 const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$/u;
-const PAGE_NO_AFTER_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、]|第[一二三四五六七八九十]+[章节]).{1,40}?\s+\d{1,3}$/u;
-const TOC_HEADING = /^目\s*录$|^目\s*次$|^contents$/iu;
-const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[章节]|附件)/u;
+const PAGE_NO_AFTER_HEADING = new RegExp(`^${TOC_ENTRY_START}.{1,40}?\\s+\\d{1,3}$`, "u");
+const TOC_TITLE = /^目\s*录$|^目\s*次$|^contents$/iu;
 
 /** The comparable form of a heading: marker kept, leaders, page numbers and end punctuation dropped. */
 export function headingKey(text: string): string {
@@ -152,7 +152,7 @@ function classifyToc(lines: Line[], out: Classified): void {
   let i = 0;
   while (i < lines.length) {
     const t = lines[i].text;
-    const titled = TOC_HEADING.test(t.trim());
+    const titled = TOC_TITLE.test(t.trim());
     const entry = (k: number) => LEADER.test(lines[k].text) || PAGE_NO_AFTER_HEADING.test(lines[k].text);
     if (!titled && !entry(i)) {
       i++;
@@ -167,7 +167,7 @@ function classifyToc(lines: Line[], out: Classified): void {
       if (entry(j)) {
         strong++;
         lastEntry = j;
-      } else if (HEADING.test(tj) && atMost(tj, 50) && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
+      } else if (TOC_HEADING.test(tj) && atMost(tj, 50) && laterStarts(j + 1, headingKey(tj))) lastEntry = j;
       else break;
       j++;
     }

@@ -5,6 +5,7 @@
 // Which one we have is decided on evidence (detectHtmlKind); text with no markup is returned as is.
 import * as cheerio from "cheerio";
 import type { Line, Note } from "../model.js";
+import { codePointAt, codePointBefore, isWide } from "../text/chars.js";
 import { note, type CleanStep, type StepContext, type StepResult } from "./step.js";
 
 const STAGE = "clean";
@@ -486,15 +487,13 @@ function plainText(n: DomNode): string {
   return collapseSpace(parts.join(""));
 }
 
-// CSS Text 3: a source line break between two East Asian wide characters vanishes instead of
-// becoming a space — otherwise every wrapped Chinese paragraph would gain stray spaces.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\ud800-\udfff]/;
-
-/** Collapses HTML whitespace (and NBSP) to single spaces and trims. */
+/** Collapses HTML whitespace (and NBSP) to single spaces and trims. As CSS Text 3 has it, a source
+ *  line break between two wide characters vanishes instead of becoming a space: otherwise every
+ *  wrapped Chinese paragraph would gain stray spaces. */
 export function collapseSpace(s: string): string {
   return s
     .replace(WS, (ws: string, at: number, all: string) =>
-      !ws.includes(BRK) && ws.includes("\n") && at > 0 && WIDE.test(all[at - 1]) && WIDE.test(all[at + ws.length] ?? "") ? "" : " ",
+      !ws.includes(BRK) && ws.includes("\n") && isWide(codePointBefore(all, at)) && isWide(codePointAt(all, at + ws.length)) ? "" : " ",
     )
     .trim();
 }

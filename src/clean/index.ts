@@ -6,7 +6,7 @@
 import type { Line, Note, Script } from "../model.js";
 import { removeBoilerplate, type Meta } from "./boilerplate.js";
 import { htmlToText } from "./html.js";
-import { repairMojibake } from "./mojibake.js";
+import { repairMojibake } from "./mojibake/index.js";
 import { collapseSpaces, dropBlankLines, normalizeWidth } from "./normalize.js";
 import { splitJoinedParagraphs, splitOverlongLines } from "./paragraphs.js";
 import { scriptOfLines, simplifyLines } from "./script.js";

@@ -1,17 +1,17 @@
 // Width and punctuation normalization. NFKC folds full-width digits and letters and odd spaces, but it
 // would also turn Chinese punctuation into ASCII, so that punctuation is protected; ASCII punctuation
 // standing in Chinese text is then made full-width, as the design's output contract requires.
-import { codePointCount, counted, note, type CleanStep, type StepResult } from "./step.js";
+import { CHINESE, codePointAt, codePointCount, HAN, isChineseCode } from "../text/chars.js";
+import { counted, note, type CleanStep, type StepResult } from "./step.js";
 
 /** Characters NFKC must leave alone: Chinese punctuation whose compatibility form is ASCII. */
 const PROTECTED = new Set([..."，。：；！？（）［］｛｝〔〕【】《》〈〉「」『』“”‘’、…‥—～﹏％＜＞＝＋"]);
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
 
-/** CJK ideographs and the full-width punctuation that sits among them. */
-const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u2014\\u2026";
-const CJK_RE = new RegExp(`[${CJK}]`, "u");
-const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK_RE.test(ch);
+const CHINESE_RE = new RegExp(`[${CHINESE}]`, "u");
+const HAN_RE = new RegExp(`[${HAN}]`, "u");
+const isChinese = (ch: string | undefined): boolean => ch !== undefined && CHINESE_RE.test(ch);
 
 // What nfkcSafe makes of each BMP code unit standing alone, filled as met: NFKC_SAME when the
 // character stays as it is, else its index + 1 in NFKC_FORMS. Most lines change nowhere, and then
@@ -73,20 +73,6 @@ const FULL_CODE = new Uint16Array(0x80);
 for (const [ascii, full] of Object.entries(FULL)) FULL_CODE[ascii.charCodeAt(0)] = full.charCodeAt(0);
 
 const isAlnumCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-/** isCjk of one character by its code point (-1 for none) */
-const isCjkCode = (c: number): boolean =>
-  (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026;
-
-/** The code point at text[i] (a surrogate pair read as one), or -1 past the end. */
-function codePointAt(text: string, i: number): number {
-  if (i >= text.length) return -1;
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-  }
-  return c;
-}
 
 /** ASCII , : ; ! ? between Chinese characters become full-width; between digits (1,000 or 10:30) they stay. */
 export function fullWidthPunctuation(text: string): string {
@@ -103,7 +89,7 @@ export function fullWidthPunctuation(text: string): string {
     if (full !== 0) {
       const next = codePointAt(text, i + 1);
       const digitsAround = isAlnumCode(prev) && isAlnumCode(next);
-      if (!digitsAround && (isCjkCode(prev) || isCjkCode(next) || next === -1 || next === 0x20)) {
+      if (!digitsAround && (isChineseCode(prev) || isChineseCode(next) || next === -1 || next === 0x20)) {
         out += text.slice(done, i) + String.fromCharCode(full);
         done = i + 1;
         c = full;
@@ -125,8 +111,8 @@ export function fullWidthParens(text: string): string {
     const before = text[offset - 1];
     const after = text[offset + whole.length];
     // a number marker opens a line or a clause; "≤(1)" in a table cell is a bracketed figure
-    const marker = /^([一二三四五六七八九十百]+|\d{1,2})$/.test(inner) && (before === undefined || /[\s，。；：、]/u.test(before) || isCjk(before));
-    if (marker || isCjk([...inner][0]) || /[\u3400-\u9fff]/.test(inner) || isCjk(before) || isCjk(after)) return `（${inner}）`;
+    const marker = /^([一二三四五六七八九十百]+|\d{1,2})$/.test(inner) && (before === undefined || /[\s，。；：、]/u.test(before) || isChinese(before));
+    if (marker || isChinese([...inner][0]) || HAN_RE.test(inner) || isChinese(before) || isChinese(after)) return `（${inner}）`;
     return whole;
   }).replace(/（([^()（）]{0,40})\)|\(([^()（）]{0,40})）/g, (_whole, a: string | undefined, b: string | undefined) => `（${a ?? b}）`);
   // ↑ A pair half full-width, half ASCII is a full-width pair that a converter half-caught.
@@ -162,9 +148,9 @@ export const dropBlankLines: CleanStep = (lines) => {
 
 /** `第 72 次` → `第72次`: spaces between Chinese and digits are PDF/typesetting artefacts in prose.
  *  Table rows printed with spaces between cells are left alone: there the space is a cell boundary. */
-const CJK_BEFORE_ALNUM = new RegExp(`([${CJK}])[ \\u3000]+(?=[0-9A-Za-z%‰])`, "gu");
-const ALNUM_BEFORE_CJK = new RegExp(`([0-9A-Za-z%‰.])[ \\u3000]+(?=[${CJK}])`, "gu");
-const CJK_BEFORE_CJK = new RegExp(`([${CJK}])[ \\u3000]+(?=[${CJK}])`, "gu");
+const CJK_BEFORE_ALNUM = new RegExp(`([${CHINESE}])[ \\u3000]+(?=[0-9A-Za-z%‰])`, "gu");
+const ALNUM_BEFORE_CJK = new RegExp(`([0-9A-Za-z%‰.])[ \\u3000]+(?=[${CHINESE}])`, "gu");
+const CJK_BEFORE_CJK = new RegExp(`([${CHINESE}])[ \\u3000]+(?=[${CHINESE}])`, "gu");
 
 export function collapseCjkSpaces(text: string): string {
   // every pattern needs a space; the patterns are compiled once (replace starts a global one afresh)

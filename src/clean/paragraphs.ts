@@ -1,16 +1,16 @@
 // Some web copies join a whole page's paragraphs into a few very long lines, separated by a single
 // space. Splitting them back is safe only where the space cannot be inside a sentence: after a
 // sentence end, before a numbered heading or item, or after a short heading that opens the segment.
-import { codePointCount, counted, type CleanStep, type StepResult } from "./step.js";
+import { codePointCount, HAN } from "../text/chars.js";
+import { HEADING_START, MARKER } from "../text/headings.js";
+import { counted, type CleanStep, type StepResult } from "./step.js";
 import type { Line } from "../model.js";
 
 const SENTENCE_END = /[。！？；”」』]$/u;
-/** what starts a heading or a numbered item: 一、 （一） (一) 1. 1、 专栏 —— 附件 */
-export const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*[\d一二三四五六七八九十]|——|附件)/u;
-const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/u;
 const DATE = /^\d{4}年\d{1,2}月\d{1,2}日/u;
 const DATE_END = /\d{4}年\d{1,2}月\d{1,2}日$/u;
-const CJK_END = /[\u3400-\u9fff）)”]$/u;
+const CJK_END = new RegExp(`[${HAN}）)”]$`, "u");
+const HAN_OPENING = new RegExp(`^[${HAN}“（(]`, "u");
 
 /** Only lines long enough to hold several paragraphs are candidates. */
 const MIN_LENGTH = 200;
@@ -26,7 +26,7 @@ export function splitParagraphs(text: string): string[] {
       (SENTENCE_END.test(current) ||
         DATE_END.test(current) ||
         (CJK_END.test(current) && (MARKER.test(next) || DATE.test(next))) ||
-        (HEADING_START.test(current) && codePointCount(current) <= 40 && !/[。；]/.test(current) && /^[\u3400-\u9fff“（(]/u.test(next)));
+        (HEADING_START.test(current) && codePointCount(current) <= 40 && !/[。；]/.test(current) && HAN_OPENING.test(next)));
     if (breakHere) {
       out.push(current);
       current = next;

@@ -16,22 +16,6 @@ export interface StepResult {
 
 export type CleanStep = (lines: Line[], ctx: StepContext) => StepResult;
 
-/** [...text].length without building the array: the characters, a surrogate pair counted once. */
-export function codePointCount(text: string): number {
-  let n = text.length;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 /** Splits decoded text into numbered lines (CRLF, CR and LF all end a line). */
 export function toLines(text: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));

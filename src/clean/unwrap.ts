@@ -2,27 +2,9 @@
 // does not end a sentence continues on the next line, unless the next line opens a heading, an item,
 // a box or a table row. Page numbers and the indentation a page break leaves are removed too.
 import type { Line, Note } from "../model.js";
-import { MARKER } from "./paragraphs.js";
-import { codePointCount, counted, note, type CleanStep, type StepResult } from "./step.js";
-
-/** Display width: CJK and full-width characters take two columns, as on the printed page. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        // a character beyond the BMP: one column, as none of the wide ranges reaches there
-        w += 1;
-        i++;
-        continue;
-      }
-    }
-    w += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 ? 2 : 1;
-  }
-  return w;
-}
+import { MARKER } from "../text/headings.js";
+import { codePointCount, displayWidth } from "../text/chars.js";
+import { counted, note, type CleanStep, type StepResult } from "./step.js";
 
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 /** SENTENCE_END.test(text) by the text's last code unit (-1 for an empty text; all the marks are in

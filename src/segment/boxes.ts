@@ -2,7 +2,7 @@
 // A box ends at a chapter or section heading, at the next box, or at a numbered line that does not
 // continue its numbering. Boxes of indicators are left to the indicator tables.
 import type { Line } from "../model.js";
-import { BOX_RE, CHAPTER_RE, ITEM_RE, SECTION_RE } from "./outline.js";
+import { BOX_RE, CHAPTER_RE, ITEM_RE, SECTION_RE } from "../text/headings.js";
 
 export interface BoxEntry {
   no: number;

@@ -9,8 +9,9 @@
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, mergeStoreys, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
-import { MARKER } from "../clean/paragraphs.js";
 import { parseValue } from "./values.js";
+import { HAN } from "../text/chars.js";
+import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
 
 export interface IndicatorTables {
   indicators: Indicator[];
@@ -19,7 +20,6 @@ export interface IndicatorTables {
   consumed: Set<number>;
 }
 
-const HAN = "\\p{Script=Han}";
 const NATURE: Record<string, "binding" | "expected"> = { 约束性: "binding", 约束: "binding", 预期性: "expected", 预期: "expected" };
 const NATURE_RE = /^(?:约束性?|预期性?)$/u;
 /** A figure, a dash for "no figure", or a word that stands for zero. */
@@ -27,8 +27,7 @@ const VALUE_RE = /\d|^(?:[—–\-－―─]+|\/|／|不发生|零发生|杜绝|
 const UNIT_RE = /^(?:%|‰|％|人|起|次|宗|个|家|处|座|支|名|台|辆|小时|分钟|天|日|年|万元|亿元|元|吨|公里|千米|km|平方米|平方公里|人次|万人|户)$/u;
 /** Organisations end in these; a cell that does is a responsible department. */
 const ORG_RE = /(?:局|大队|支队|中队|委员会|管委会|委|办公室|办|中心|站|所|院|部|会|公司|政府|街道|集团)$/u;
-/** What starts a heading (一、 （一） 1. 专栏1 —— 附件, as clean's MARKER knows them) or a 第N章 line. */
-const isHeading = (t: string): boolean => MARKER.test(t) || /^第[一二三四五六七八九十]+[章节]/u.test(t);
+const isHeading = (t: string): boolean => OPENS_HEADING.test(t);
 const STACK_PIECE = new RegExp(`^[${HAN}]{1,2}$`, "u");
 const SPACED = new RegExp(`^[${HAN}](?:[ \\u3000][${HAN}]){2,}$`, "u");
 const FOOTNOTE_RE = /^注[：:]/u;
@@ -55,7 +54,7 @@ interface Found {
 function captionText(text: string): { caption: string; headerTail: string } | null {
   const t = text.trim();
   if (t.length > CAPTION_MAX || /[。；]$/.test(t) || !/指标|专栏|^表\s*\d/.test(t)) return null;
-  if (/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(t)) return null;
+  if (CHAPTER_OR_SECTION.test(t)) return null;
   // A bare table number ("1  晋江市…核心指标") is layout, not part of the name; "专栏 1：" loses the PDF's space.
   let caption = t.replace(/^\d{1,2}[\s\u3000]+(?=\S)/u, "").replace(/^(专栏|表)[\s\u3000]+(?=\d)/u, "$1");
   // PDF unwrapping can glue the first header cell onto the caption ("…完成情况2020年目标").

@@ -4,6 +4,7 @@
 // because its dates are often the page's, not the document's.
 import { pinyin } from "pinyin-pro";
 import type { Line } from "../model.js";
+import { codePointCount, HAN } from "../text/chars.js";
 
 export interface Metadata {
   county: string | null;
@@ -17,18 +18,19 @@ export interface Metadata {
 
 const PLAN_WORD = /(规划|计划|方案)$/u;
 const ORGAN = /(人民政府|办公室|委员会|管理局|应急管理局|政府)$/u;
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})\s*[〔［[(（]\s*(\d{4})\s*[〕］\])）]\s*(\d{1,4})\s*号/u;
+const DOC_NUMBER = new RegExp(`([${HAN}]{1,10})\\s*[〔［[(（]\\s*(\\d{4})\\s*[〕］\\])）]\\s*(\\d{1,4})\\s*号`, "u");
+const TWO_HAN = new RegExp(`[${HAN}]{2}`, "u");
 
 /** The plan's own title: a short line ending in 规划/计划/方案 that is not the notice's title (关于印发…
  *  的通知); a title wrapped over two lines is joined. Falls back to the 《…》 the notice quotes. */
 export function findTitle(front: Line[], meta: Record<string, string>): string | null {
   for (let i = 0; i < front.length; i++) {
     const t = front[i].text.trim();
-    if (/关于|通知|印发/u.test(t) || [...t].length > 40) continue;
-    if (PLAN_WORD.test(t) && /[\u4e00-\u9fff]{2}/u.test(t)) {
+    if (/关于|通知|印发/u.test(t) || codePointCount(t) > 40) continue;
+    if (PLAN_WORD.test(t) && TWO_HAN.test(t)) {
       const prev = front[i - 1]?.text.trim() ?? "";
       // "晋江市“十四五”应急体系建设" + "专项规划": the first half has no plan word and no sentence end
-      if ([...t].length <= 8 && prev && !PLAN_WORD.test(prev) && !/[。，：]|关于|通知/u.test(prev) && [...prev].length <= 30) return prev + t;
+      if (codePointCount(t) <= 8 && prev && !PLAN_WORD.test(prev) && !/[。，：]|关于|通知/u.test(prev) && codePointCount(prev) <= 30) return prev + t;
       return t;
     }
   }
@@ -39,7 +41,7 @@ export function findTitle(front: Line[], meta: Record<string, string>): string |
   return m ? m[1].replace(/^《|》$/gu, "") : null;
 }
 
-const ADMIN_UNIT = /[\u4e00-\u9fff]+?(?:自治县|自治州|特别行政区|自治区|省|市|盟|地区|县|区|旗)/gu;
+const ADMIN_UNIT = new RegExp(`[${HAN}]+?(?:自治县|自治州|特别行政区|自治区|省|市|盟|地区|县|区|旗)`, "gu");
 
 /** The county in a title: the last administrative unit before the plan's subject (杭州市临安区应急… →
  *  临安区). */
@@ -99,7 +101,7 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, ful
   for (let i = 0; i + 1 < front.length; i++) {
     const organ = front[i].text.trim();
     const date = parseDate(front[i + 1].text);
-    if (date && ORGAN.test(organ) && [...organ].length <= 30 && !/印发/u.test(front[i + 1].text)) {
+    if (date && ORGAN.test(organ) && codePointCount(organ) <= 30 && !/印发/u.test(front[i + 1].text)) {
       issuer = organ;
       issuedDate = date;
       break;

@@ -3,24 +3,8 @@
 // table's "1" is not a heading). Lines that belong to tables or 专栏 boxes are skipped: a box's numbered
 // entries are projects, not items.
 import type { Chapter, ChapterRole, Item, Line, Note, Section } from "../model.js";
-
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** 一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23 */
-export function chineseNumber(s: string): number | null {
-  if (!/^[一二三四五六七八九十]+$/.test(s)) return null;
-  if (s.length === 1) return CN_DIGITS[s];
-  if (s.length === 2 && s[0] === "十") return 10 + CN_DIGITS[s[1]];
-  if (s.length === 2 && s[1] === "十") return CN_DIGITS[s[0]] * 10;
-  if (s.length === 3 && s[1] === "十") return CN_DIGITS[s[0]] * 10 + CN_DIGITS[s[2]];
-  return null;
-}
-
-export const CHAPTER_RE = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/u;
-export const SECTION_RE = /^（([一二三四五六七八九十]{1,3})）\s*(.+)$/u;
-/** 1. / 1、 / 1．, but not a decimal (1.5倍) — except an item that opens with a year: 1.2035年远景目标 */
-export const ITEM_RE = /^(\d{1,2})(?:[.．、](?!\d)|[.．](?=\d{4}年))\s*(.+)$/u;
-export const BOX_RE = /^专栏\s*([\d一二三四五六七八九十]+)\s*[：:]?\s*(.*)$/u;
+import { codePointCount } from "../text/chars.js";
+import { CHAPTER_RE, chineseNumber, ITEM_RE, SECTION_RE } from "../text/headings.js";
 
 /** A heading's title: the text up to the first 。 (run-in headings carry their paragraph after it), no
  *  trailing punctuation. */
@@ -32,7 +16,7 @@ export function leadPhrase(text: string): { title: string; rest: string } {
 }
 
 /** Headings are short; a "一、" line of 80 characters with no 。 is a sentence that starts with a list. */
-const headingLike = (title: string) => [...title].length <= 40;
+const headingLike = (title: string) => codePointCount(title) <= 40;
 
 export interface Position {
   chapter: number | null;
@@ -135,7 +119,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       // the chapter numbers its items continuously across sections
       const plausible = printed <= lastItemNo + 2 || printed === itemsInChapter + 1;
       const { title, rest } = leadPhrase(it[2]);
-      if (plausible && [...title].length <= 60 && title.length > 0) {
+      if (plausible && codePointCount(title) <= 60 && title.length > 0) {
         item = { no, title, text: "", keywords: [] };
         (section ?? chapter).items.push(item);
         lastItemNo = no;

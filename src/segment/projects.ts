@@ -2,9 +2,10 @@
 // chapter, a 工程 section with neither as one project, and the rows of project tables (序号 / 项目名称 /
 // 建设内容 / 建设年限 / 投资 / 牵头单位), whose stated total is checked against the rows.
 import type { Chapter, Line, Note, Project } from "../model.js";
+import { codePointCount } from "../text/chars.js";
 import type { Box } from "./boxes.js";
 import type { Position } from "./outline.js";
-import { ITEM_RE, SECTION_RE } from "./outline.js";
+import { ITEM_RE, SECTION_RE } from "../text/headings.js";
 
 /** An entry's name: its lead text up to the first ： or 。 */
 export function entryName(text: string): { name: string; description: string } {
@@ -203,7 +204,7 @@ function assignCells(cells: string[], fields: Field[]): Record<Field, string> {
   if (fields.includes("description") && before.length >= 2) {
     let longest = 0;
     before.forEach((c, k) => {
-      if (k > 0 && [...c].length >= [...before[longest]].length) longest = k;
+      if (k > 0 && codePointCount(c) >= codePointCount(before[longest])) longest = k;
     });
     r.name = before.slice(0, longest).join("");
     r.description = before.slice(longest).join("");

@@ -2,7 +2,7 @@
 // the same way here, so the repair is tested on sentences it has never seen.
 import { describe, expect, it } from "vitest";
 import { clean } from "../../src/clean/index.js";
-import { garble, repairMojibake } from "../../src/clean/mojibake.js";
+import { garble, repairMojibake } from "../../src/clean/mojibake/index.js";
 import { toLines } from "../../src/clean/step.js";
 import * as OpenCC from "opencc-js";
 import { decode } from "../../src/read/decode/index.js";

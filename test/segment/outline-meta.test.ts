@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countyOf, parseDate, periodOf, slugOf, findTitle } from "../../src/segment/meta.js";
-import { assignRoles, chineseNumber, parseOutline } from "../../src/segment/outline.js";
+import { assignRoles, parseOutline } from "../../src/segment/outline.js";
 
 const lines = (text: string) => text.trim().split("\n").map((t, i) => ({ text: t.trim(), line: i + 1 }));
 
@@ -35,9 +35,6 @@ describe("metadata", () => {
 });
 
 describe("outline", () => {
-  it("reads Chinese numerals", () => {
-    expect(["一", "十", "十二", "二十", "二十三"].map(chineseNumber)).toEqual([1, 10, 12, 20, 23]);
-  });
   it("assigns roles from titles, and tasks by position between requirements and projects", () => {
     expect(assignRoles(["现状与形势", "总体要求", "构建高效应急管理体系", "把稳安全生产大基本盘", "重点工程", "保障措施"])).toEqual(["background", "requirements", "tasks", "tasks", "projects", "safeguards"]);
   });

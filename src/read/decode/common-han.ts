@@ -2,6 +2,7 @@
 // most used simplified characters) and Big5's 常用字 block (5,401 traditional ones). A wrong decoding
 // scatters into rare characters, so the share of common ones separates right from wrong.
 import iconv from "iconv-lite";
+import { isHanCode } from "../../text/chars.js";
 
 // one flag per BMP code unit: looked up for every Han character of every candidate decoding
 let common: Uint8Array | null = null;
@@ -14,7 +15,7 @@ function build(): Uint8Array {
       for (const [lo, hi] of trails) for (let t = lo; t <= hi; t++) bytes.push(lead, t);
     for (const ch of iconv.decode(Buffer.from(bytes), enc)) {
       const c = ch.codePointAt(0)!;
-      if (c >= 0x3400 && c <= 0x9fff) set[c] = 1;
+      if (c < 0x10000 && isHanCode(c)) set[c] = 1;
     }
   };
   add("gb18030", 0xb0, 0xd7, [[0xa1, 0xfe]]);
@@ -25,24 +26,4 @@ function build(): Uint8Array {
 /** The common-Han flags by code unit (Han is in the BMP, so a code unit is a code point here). */
 export function commonHanTable(): Uint8Array {
   return (common ??= build());
-}
-
-export function isCommonHan(codePoint: number): boolean {
-  return codePoint >= 0 && codePoint < 0x10000 && commonHanTable()[codePoint] === 1;
-}
-
-/** Share (0..1) of the Han characters in `text` that are common ones; 0 when there are none. */
-export function commonHanShare(text: string): number {
-  const table = commonHanTable();
-  let han = 0;
-  let hit = 0;
-  // Han lies in the BMP: surrogates, paired or not, are never counted, so code units will do
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0x9fff) {
-      han++;
-      hit += table[c];
-    }
-  }
-  return han === 0 ? 0 : hit / han;
 }

@@ -7,6 +7,7 @@ import { refuse, type Refused } from "../result.js";
 import { sniffBinaryNoise, sniffNotDocument } from "../sniff.js";
 import { commonHanTable } from "./common-han.js";
 import { chineseGuess } from "./charset.js";
+import { isCjkPunctuationCode, isHanCode } from "../../text/chars.js";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
@@ -82,12 +83,14 @@ export function readability(text: string): number {
     const c = text.charCodeAt(i);
     if (c === 0xfffd || (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) || (c >= 0xe000 && c <= 0xf8ff)) bad += 1;
     else if (c < 0x80) good += 0.3; // ASCII is neutral-good: every encoding gets it right
-    else if (c >= 0x3400 && c <= 0x9fff) {
+    // punctuation before Han: 〇 and 々 are both, and read as good whatever their rarity
+    else if (isCjkPunctuationCode(c) || (c >= 0x2010 && c <= 0x2027)) good += 1;
+    else if (isHanCode(c)) {
       han += 1;
       hit += table[c];
-    } else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) good += 1;
+    }
   }
-  // the same arithmetic as commonHanShare(text) * han
+  // the common share of the Han characters times their number, in the order that arithmetic had
   const commonHan = han === 0 ? 0 : (hit / han) * han;
   good += commonHan;
   bad += han - commonHan;
