@@ -2,6 +2,7 @@
 // list (numId) and a level, and numbering.xml says how that level counts (decimal, 一二三, 甲乙丙…),
 // what it prints ("%1、", "（%2）", "%3.") and when it starts again. Headings whose numbers live only
 // here are what a text copy loses; rendering them keeps 一、 / （一） / 1. for the outline.
+import { isCjkPunctuationCode } from "../text/chars.js";
 import { all, attr, child, type XNode } from "./xml.js";
 
 interface Level {
@@ -112,7 +113,8 @@ export class Numbering {
       return formatNumber(n, here.legal && i !== ref.ilvl ? "decimal" : (l?.format ?? "decimal"));
     });
     if (here.format === "bullet" || here.format === "none") return "";
-    const sep = here.suffix === "nothing" || /[\u3000-\u303f\uff00-\uffef]$/.test(printed) ? "" : " ";
+    // a tab after 一、 or （一） prints as nothing more; after 1. as a space
+    const sep = here.suffix === "nothing" || (printed !== "" && isCjkPunctuationCode(printed.charCodeAt(printed.length - 1))) ? "" : " ";
     return printed === "" ? "" : printed + sep;
   }
 

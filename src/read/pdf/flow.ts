@@ -7,6 +7,7 @@ import { furniture, type Furniture } from "./furniture.js";
 import { joinWrapped } from "../join.js";
 import { toLines, type PageLine, type Run } from "./lines.js";
 import type { Segment } from "./rulings.js";
+import { OPENS_HEADING } from "../../text/headings.js";
 
 export interface PageContent {
   width: number;
@@ -56,9 +57,8 @@ const INDENT = 1;
 const LINE_PITCH = 2.2;
 /** Boundaries of table parts or boxes on adjacent pages this close (points) continue each other. */
 const SAME_EDGE = 3;
-/** A line this short ending a sentence is not continued by a following heading. */
+/** A line ending a sentence is not continued by a heading after it. */
 const SENTENCE_END = /[。！？；：!?;:]$/;
-const HEADING_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[章节]|\d+[.．、]|专栏)/;
 
 export function flow(pages: readonly PageContent[]): Flow {
   let boxes = 0;
@@ -191,7 +191,7 @@ function wraps(p: Extract<Block, { kind: "line" }>, n: Extract<Block, { kind: "l
   if (n.page !== p.page && n.page !== p.page + 1) return false;
   if (a.right < p.region.right - FULL_LINE * a.size) return false;
   if (b.x > n.region.left + INDENT * b.size) return false;
-  if (SENTENCE_END.test(a.text) && HEADING_START.test(b.text)) return false;
+  if (SENTENCE_END.test(a.text) && OPENS_HEADING.test(b.text)) return false;
   return true;
 }
 

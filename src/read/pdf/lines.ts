@@ -1,5 +1,6 @@
 // Positioned text → lines. A PDF has no lines, only runs of glyphs placed on the page: runs whose
 // baselines agree make a line, read left to right, and the gaps between them decide the spaces.
+import { CHINESE } from "../../text/chars.js";
 
 /** A run of text as pdf.js places it: x and the baseline y in points, y growing upwards. */
 export interface Run {
@@ -34,12 +35,11 @@ const WORD_CHAR = /[A-Za-z0-9]/;
 
 /** One space between a Chinese character and a Latin letter or digit: the gap a typesetter puts
  *  there (pdf.js writes it as a space), which Chinese text does not have. Wider gaps stay. */
-const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
-const CJK_THEN_LATIN = new RegExp(`(?<=[${CJK}])[ ](?=[A-Za-z0-9])`, "gu");
-const LATIN_THEN_CJK = new RegExp(`(?<=[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
+const CJK_THEN_LATIN = new RegExp(`(?<=[${CHINESE}])[ ](?=[A-Za-z0-9])`, "gu");
+const LATIN_THEN_CJK = new RegExp(`(?<=[A-Za-z0-9%‰])[ ](?=[${CHINESE}])`, "gu");
 /** The same after a number that follows Chinese text; a number starting a line of text is kept
  *  apart (a table number: "1  晋江市…核心指标"), unlike one starting a table cell ("2025 年目标"). */
-const LATIN_IN_CJK = new RegExp(`(?<=[${CJK}][A-Za-z0-9.]*[A-Za-z0-9%‰])[ ](?=[${CJK}])`, "gu");
+const LATIN_IN_CJK = new RegExp(`(?<=[${CHINESE}][A-Za-z0-9.]*[A-Za-z0-9%‰])[ ](?=[${CHINESE}])`, "gu");
 
 const WIDE_GAP = "\u0000";
 
