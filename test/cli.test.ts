@@ -35,10 +35,10 @@ describe("plans inspect", () => {
     expect(r.stdout).toMatch(/encoding\s+utf-8/);
     expect(r.stdout).toMatch(/toc-dropped/);
   });
-  it("refuses a file that is not text, naming it, with exit 2 and no stack trace", () => {
+  it("refuses a file it cannot read, naming it, with exit 2 and no stack trace", () => {
     const r = run("inspect", "fixtures/encodings/not-text.pdf");
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/not-text\.pdf: not a text file: it looks like a PDF/);
+    expect(r.stderr).toMatch(/not-text\.pdf: a damaged or truncated PDF/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
   it("names a missing file with exit 2", () => {
@@ -90,7 +90,7 @@ describe("plans ingest", () => {
     cpSync(fileURLToPath(new URL("fixtures/encodings/not-text.pdf", root)), join(dir, "bad.pdf"));
     const r = run("ingest", join(dir, "bad.pdf"), "--out", join(dir, "out"));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/bad\.pdf: not a text file/);
+    expect(r.stderr).toMatch(/bad\.pdf: a damaged or truncated PDF/);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(readdirSync(out).sort());
     expect(existsSync(bad)).toBe(false);
   });
