@@ -1,5 +1,6 @@
 // `plans compare <county> <county> [...]` (alias diff) and `plans list`: read the dataset, resolve
 // the counties asked for, compare them and render the result to stdout or a file.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Chalk } from "chalk";
@@ -7,7 +8,7 @@ import { distance } from "fastest-levenshtein";
 import { compare, type Reference } from "../compare/index.js";
 import type { Comparison } from "../compare/model.js";
 import { renderCsv } from "../compare/render/csv.js";
-import { renderHtml } from "../compare/render/html.js";
+import type { PageInfo } from "../compare/render/html-page.js";
 import { renderMarkdown } from "../compare/render/markdown.js";
 import { renderTable } from "../compare/render/table.js";
 import type { PlanDocument } from "../model.js";
@@ -85,7 +86,7 @@ export function resolveCounty(asked: string, entries: DatasetEntry[], dir: strin
   throw new UserError(`unknown county "${asked}"${near}\ncounties in ${dir}/: ${list}`, EXIT.drift);
 }
 
-export function render(c: Comparison, format: Format, options: { width: number; color: boolean }): string {
+export async function render(c: Comparison, format: Format, options: { width: number; color: boolean; page: PageInfo }): Promise<string> {
   switch (format) {
     case "json":
       return JSON.stringify(c, null, 2) + "\n";
@@ -93,11 +94,21 @@ export function render(c: Comparison, format: Format, options: { width: number; 
       return renderCsv(c);
     case "md":
       return renderMarkdown(c);
-    case "html":
-      return renderHtml(c);
+    case "html": {
+      // the chart library is loaded only for the page that draws charts
+      const { renderHtml } = await import("../compare/render/html.js");
+      return renderHtml(c, options.page);
+    }
     case "table":
       return renderTable(c, { width: options.width, chalk: new Chalk({ level: options.color ? 1 : 0 }) });
   }
+}
+
+/** The command as typed, for the HTML report's footer: `plans` and its arguments, quoted where a shell would need it. */
+export function commandLine(args: string[]): string {
+  // a word a shell reads as itself stays bare; others go in single quotes, a quote inside as '\''
+  const quote = (a: string) => (/^[\w@%+=:,./\u3400-\u9fff-]+$/u.test(a) ? a : "'" + a.split("'").join("'\\''") + "'");
+  return ["plans", ...args.map(quote)].join(" ");
 }
 
 /** Colors follow NO_COLOR / FORCE_COLOR, else whether the stream is a terminal. */
@@ -123,9 +134,10 @@ export async function compareCommand(counties: string[], options: CompareOptions
   const docs = chosen.map((e) => loadDocument(options.data, e));
   const comparison = compare(docs, { against: options.against as Reference | undefined });
   const toFile = options.output !== undefined;
-  const text = render(comparison, format, {
+  const text = await render(comparison, format, {
     width: toFile ? 120 : process.stdout.columns ?? (Number(process.env.COLUMNS) || 120),
     color: !toFile && useColor(process.stdout),
+    page: { version, manifest: createHash("sha256").update(readFileSync(join(options.data, "manifest.json"))).digest("hex"), command: commandLine(process.argv.slice(2)) },
   });
   if (toFile) writeFileAtomically(options.output!, text);
   else process.stdout.write(text);

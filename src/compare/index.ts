@@ -4,6 +4,7 @@ import { INDICATOR_CATALOG } from "../catalog/indicators.js";
 import type { ChapterRole, Indicator, PlanDocument } from "../model.js";
 import { parseValue } from "../segment/values.js";
 import { tasksOf } from "../dataset/emit.js";
+import { targetDistribution } from "./ambition.js";
 import { alignIndicators } from "./indicators.js";
 import { sideBySide, type Comparison, type CountyOverview, type ShapeRow } from "./model.js";
 import { projectThemes } from "./projects.js";
@@ -87,11 +88,22 @@ export function nationalIndicators(): Indicator[] {
 export function compare(docs: PlanDocument[], options: { against?: Reference } = {}): Comparison {
   const columns = docs.map((d) => ({ slug: d.slug, indicators: d.indicators }));
   if (options.against === "national") columns.push({ slug: "national", indicators: nationalIndicators() });
+  const many = !sideBySide(docs.length);
+  const indicators = alignIndicators(columns, { sparse: many, references: new Set(options.against ? [options.against] : []) });
+  if (many) {
+    // many counties are drawn as how many chose each target, not as a mark per county
+    const isCounty = new Set(docs.map((d) => d.slug));
+    for (const row of indicators) {
+      if (!row.comparison.scale) continue;
+      const raws = new Map(Object.entries(row.values).map(([slug, v]) => [slug, v?.target?.raw ?? ""]));
+      row.comparison.scale.distribution = targetDistribution(row.comparison, raws, (s) => isCounty.has(s));
+    }
+  }
   return {
     counties: docs.map((d) => d.slug),
     against: options.against ?? null,
     overview: docs.map(overviewOf),
-    indicators: alignIndicators(columns, { sparse: !sideBySide(docs.length) }),
+    indicators,
     projects: projectThemes(docs),
     shape: shapeOf(docs),
     topics: compareTopics(docs),

@@ -2,6 +2,7 @@
 // name similarity (reported as such) where it does not. Then, per row, whose target is more ambitious.
 import { catalogEntry, matchIndicator, normalizeName } from "../catalog/match.js";
 import type { Indicator } from "../model.js";
+import { ambitionScale, positionOn } from "./ambition.js";
 import type { AlignedIndicator, TargetComparison } from "./model.js";
 
 /** Below this bigram similarity two unknown names are different measures. */
@@ -17,9 +18,13 @@ const PERIOD_ORDER = { "14th": 0, "13th": 1 } as const;
 /**
  * One row per measure. Columns are counties (and a reference such as the national plan). `sparse`
  * (for comparisons of many counties) leaves a county out of a row's values where it lacks the
- * indicator, instead of listing it as null: rows × counties nulls would dwarf the data.
+ * indicator, instead of listing it as null: rows × counties nulls would dwarf the data. `references`
+ * are columns that are not counties (the national plan).
  */
-export function alignIndicators(columns: Array<{ slug: string; indicators: Indicator[] }>, options: { sparse?: boolean } = {}): AlignedIndicator[] {
+export function alignIndicators(
+  columns: Array<{ slug: string; indicators: Indicator[] }>,
+  options: { sparse?: boolean; references?: ReadonlySet<string> } = {},
+): AlignedIndicator[] {
   const slugs = columns.map((c) => c.slug);
   const sparse = options.sparse ?? false;
   const rows: AlignedIndicator[] = [];
@@ -108,7 +113,7 @@ export function alignIndicators(columns: Array<{ slug: string; indicators: Indic
     }
     const present = Object.values(row.values).filter((v) => v !== null).length;
     if (row.alignment !== "similar") row.alignment = present > 1 && row.canonicalId ? "catalog" : "single";
-    row.comparison = compareTargets(row);
+    row.comparison = compareTargets(row, options.references);
     // the first column (in column order) with a value, and that value's place in its column
     let col = Infinity;
     let first = Infinity;
@@ -205,19 +210,23 @@ export function similarPairs(unknown: Entry[]): Array<{ a: number; b: number; sc
 }
 
 function emptyComparison(): TargetComparison {
-  return { basis: null, ranking: [], mostAmbitious: [], note: null, natureMismatch: false, averageMismatch: false };
+  return { basis: null, ranking: [], scale: null, mostAmbitious: [], note: null, natureMismatch: false, averageMismatch: false };
 }
+
+type Targeted = [string, Indicator & { target: NonNullable<Indicator["target"]> }];
 
 /**
  * Whose target asks more. Relative targets (下降15%) compare with relative ones, levels (<0.01) with
  * levels in the same unit; a measure's direction (lower or higher is better) says which way is ahead.
+ * A reference column (`references`, the national plan) whose target cannot share the counties' scale
+ * is left off it, with a note, rather than leaving the counties uncompared.
  */
-export function compareTargets(row: AlignedIndicator): TargetComparison {
+export function compareTargets(row: AlignedIndicator, references: ReadonlySet<string> = new Set()): TargetComparison {
   const out = emptyComparison();
   const present = Object.entries(row.values).filter((e): e is [string, Indicator] => e[1] !== null);
   const natures = new Set(present.map(([, i]) => i.nature).filter((n) => n !== null));
   out.natureMismatch = natures.size > 1;
-  const targets = present.filter(([, i]) => i.target && i.target.value !== null) as Array<[string, Indicator & { target: NonNullable<Indicator["target"]> }]>;
+  const targets = present.filter(([, i]) => i.target && i.target.value !== null) as Targeted[];
   const averages = new Set(targets.map(([, i]) => i.target.fiveYearAverage));
   out.averageMismatch = averages.size > 1;
   if (targets.length < 2) return out;
@@ -225,35 +234,37 @@ export function compareTargets(row: AlignedIndicator): TargetComparison {
     out.note = "direction of the measure unknown";
     return out;
   }
+  const all = rank(targets, row.better);
+  if ("basis" in all) return { ...out, ...all, note: all.mostAmbitious.length ? null : "same target" };
+  const counties = targets.filter(([slug]) => !references.has(slug));
+  const among = counties.length >= 2 && counties.length < targets.length ? rank(counties, row.better) : null;
+  if (!among || !("basis" in among)) return { ...out, note: all.note };
+  const left = targets.filter(([slug]) => references.has(slug)).map(([slug]) => slug);
+  return { ...out, ...among, note: `${left.join(", ")} off the scale (${all.note})${among.mostAmbitious.length ? "" : "; same target"}` };
+}
+
+/** Targets on one scale, most ambitious first; or why they cannot share one. */
+function rank(
+  targets: Targeted[],
+  better: "lower" | "higher",
+): Pick<TargetComparison, "ranking" | "mostAmbitious"> & { basis: "change" | "level"; scale: NonNullable<TargetComparison["scale"]> } | { note: string } {
   const kinds = new Set(targets.map(([, i]) => (i.target.change ? "change" : "level")));
-  if (kinds.size > 1) {
-    out.note = "not comparable: a relative change against an absolute level";
-    return out;
-  }
+  if (kinds.size > 1) return { note: "not comparable: a relative change against an absolute level" };
   const basis = [...kinds][0] as "change" | "level";
   const units = new Set(targets.map(([, i]) => i.target.unit ?? ""));
-  if (units.size > 1) {
-    out.note = `not comparable: units differ (${[...units].map((u) => u || "none").join(", ")})`;
-    return out;
-  }
-  if (basis === "change" && new Set(targets.map(([, i]) => i.target.change)).size > 1) {
-    out.note = "not comparable: one target is an increase, another a decrease";
-    return out;
-  }
+  if (units.size > 1) return { note: `not comparable: units differ (${[...units].map((u) => u || "none").join(", ")})` };
+  if (basis === "change" && new Set(targets.map(([, i]) => i.target.change)).size > 1) return { note: "not comparable: one target is an increase, another a decrease" };
+  const change = basis === "change" ? targets[0]![1].target.change : null;
+  // a larger figure asks less: a level where lower is better, or a change against the wanted direction
+  const reversed = basis === "level" ? better === "lower" : (change === "decrease") !== (better === "lower");
   // ambition as one number where larger means more ambitious
-  const ambition = (i: Indicator & { target: NonNullable<Indicator["target"]> }): number => {
-    const v = i.target.value!;
-    if (basis === "change") {
-      const decreaseWanted = row.better === "lower";
-      return (i.target.change === "decrease") === decreaseWanted ? v : -v;
-    }
-    return row.better === "lower" ? -v : v;
-  };
-  const ranked = targets.map(([slug, i]) => ({ slug, value: i.target.value!, score: ambition(i) })).sort((a, b) => b.score - a.score);
-  out.basis = basis;
-  out.ranking = ranked.map(({ slug, value }) => ({ slug, value }));
+  const ranked = targets.map(([slug, i]) => ({ slug, value: i.target.value!, score: reversed ? -i.target.value! : i.target.value! })).sort((a, b) => b.score - a.score);
+  const scale = ambitionScale(basis, change, [...units][0] || null, reversed, ranked.map((r) => r.value));
   const top = ranked[0]!.score;
-  out.mostAmbitious = ranked[0]!.score === ranked[ranked.length - 1]!.score ? [] : ranked.filter((r) => r.score === top).map((r) => r.slug);
-  if (out.mostAmbitious.length === 0) out.note = "same target";
-  return out;
+  return {
+    basis,
+    scale,
+    ranking: ranked.map(({ slug, value }) => ({ slug, value, position: positionOn(scale, value) })),
+    mostAmbitious: top === ranked[ranked.length - 1]!.score ? [] : ranked.filter((r) => r.score === top).map((r) => r.slug),
+  };
 }

@@ -30,11 +30,35 @@ export interface CountyOverview extends Pick<PlanDocument, "slug" | "county" | "
 /** How the row's indicators were put together. */
 export type AlignmentKind = "catalog" | "similar" | "single";
 
+/**
+ * A row's targets on one axis where further right always asks more (see ambition.ts): the axis runs
+ * from `domain[0]` (left, least ambitious) to `domain[1]` (right), in the targets' own figures, so it
+ * runs from large to small when a smaller figure is stricter.
+ */
+export interface AmbitionScale {
+  basis: "change" | "level";
+  /** for relative targets: the direction every target moves in */
+  change: "decrease" | "increase" | null;
+  /** the targets' unit as printed ("%", "‰"), null when they print none */
+  unit: string | null;
+  domain: [number, number];
+  /**
+   * Only beyond SIDE_BY_SIDE_MAX counties: how many counties chose each figure, left to right, with
+   * the commonest printed form of it.
+   */
+  distribution?: Array<{ value: number; position: number; counties: number; raw: string }>;
+}
+
 export interface TargetComparison {
   /** "change": targets are relative changes (下降15%); "level": absolute levels (<0.01); null: not comparable */
   basis: "change" | "level" | null;
-  /** counties in order of ambition, most ambitious first, with the figure compared */
-  ranking: Array<{ slug: string; value: number }>;
+  /**
+   * counties in order of ambition, most ambitious first, with the figure compared and its place on
+   * the row's scale (0 at the least ambitious end, 1 at the most)
+   */
+  ranking: Array<{ slug: string; value: number; position: number }>;
+  /** the axis the ranking is drawn on; null when the targets are not comparable */
+  scale: AmbitionScale | null;
   /** the most ambitious (several when tied); empty when not comparable */
   mostAmbitious: string[];
   /** why targets could not be compared, or other caveats */

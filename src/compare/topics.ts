@@ -1,21 +1,26 @@
 // Task topics: the keywords stored on each task at ingest (so no dictionary is loaded here), what
 // the counties share and what only one has, and for each task the closest task of another county
 // (side by side only: beyond a few counties, how many counties carry each topic instead).
+import { FUNCTION_WORDS, GENERIC_WORDS, NON_FINAL, NON_INITIAL } from "../catalog/topic-words.js";
 import { tasksOf } from "../dataset/emit.js";
 import type { PlanDocument } from "../model.js";
 import { sideBySide, type TaskMatch, type TaskRef, type Topics } from "./model.js";
 
 const TOP = 20;
-/**
- * Words every plan uses for doing anything say nothing about a topic, nor does a county's own name.
- * Ingest already keeps its stop words (加强, 完善, 体系…, segment/keywords.ts) out of the stored
- * keywords; these are the generic words it lets through.
- */
-const GENERIC = new Set("加快 打造 优化 实施 促进 坚持 积极 有效 制度 区域 相关 重点".split(" "));
+const NOT_TOPICS = new Set([...GENERIC_WORDS, ...FUNCTION_WORDS]);
+const NON_INITIAL_SET = new Set(NON_INITIAL);
+const NON_FINAL_SET = new Set(NON_FINAL);
 
-function isTopic(word: string, county: string): boolean {
+/**
+ * Whether a stored keyword is a content word worth showing as a topic (see catalog/topic-words.ts);
+ * a county's own name is not a topic either.
+ */
+export function isTopic(word: string, county: string): boolean {
   const place = county.replace(/[县区市]$/u, "");
-  return !GENERIC.has(word) && !(place.length >= 2 && word.includes(place)) && !/^\d+$/.test(word);
+  const chars = [...word];
+  if (NOT_TOPICS.has(word) || /^\d+$/.test(word)) return false;
+  if (NON_INITIAL_SET.has(chars[0]!) || (chars.length >= 3 && NON_FINAL_SET.has(chars.at(-1)!))) return false;
+  return !(place.length >= 2 && word.includes(place));
 }
 
 interface Task {

@@ -41,7 +41,7 @@ export function verdict(row: AlignedIndicator, names: Map<string, string>): stri
   const parts: string[] = [];
   const cmp = row.comparison;
   if (cmp.mostAmbitious.length > 0) parts.push(`${cmp.mostAmbitious.map((s) => names.get(s) ?? s).join(", ")} more ambitious`);
-  else if (cmp.note) parts.push(cmp.note);
+  if (cmp.note) parts.push(cmp.note);
   if (cmp.natureMismatch) parts.push("binding vs expected");
   if (cmp.averageMismatch) parts.push("5-yr average vs end-of-period");
   return parts.join("; ");

@@ -122,7 +122,7 @@ export function digest(c: Comparison): Digest {
     const reference = Object.entries(r.values).find(([s, v]) => v && !isCounty(s))?.[1]?.target?.raw ?? "";
     const cmp = r.comparison;
     const leaders = cmp.mostAmbitious.map((s) => names.get(s) ?? (s === "national" ? "全国" : s));
-    const note = [cmp.mostAmbitious.length === 0 ? cmp.note : null, cmp.natureMismatch ? "binding vs expected" : null, cmp.averageMismatch ? "5-yr average vs end-of-period" : null]
+    const note = [cmp.note, cmp.natureMismatch ? "binding vs expected" : null, cmp.averageMismatch ? "5-yr average vs end-of-period" : null]
       .filter((x): x is string => !!x)
       .join("; ");
     return {
