@@ -12,7 +12,7 @@ import type { Indicator, PlanDocument } from "../../src/model.js";
 import { parseValue } from "../../src/segment/values.js";
 import { readBytes, seedNames } from "../helpers.js";
 
-const dataset = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
+const dataset = await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" });
 const doc = (slug: string): PlanDocument => dataset.documents.find((d) => d.slug === slug)!;
 const position = (r: AlignedIndicator, slug: string) => r.comparison.ranking.find((x) => x.slug === slug)!.position;
 

@@ -7,7 +7,7 @@ import { isTopic } from "../../src/compare/topics.js";
 import { ingest } from "../../src/dataset/ingest.js";
 import { readBytes, seedNames } from "../helpers.js";
 
-const docs = ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" }).documents;
+const docs = (await ingest(seedNames().map((n) => ({ path: n, bytes: readBytes(`seeds/${n}`) })), { toolVersion: "test" })).documents;
 
 describe("isTopic", () => {
   it.each(["之间", "以有", "各类", "各方", "更加", "仍然", "尚未", "以及", "共治及", "向省", "不够", "其中"])("%s is not a topic", (w) => {
