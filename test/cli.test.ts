@@ -30,10 +30,10 @@ describe("plans inspect", () => {
     expect(r.stdout).toMatch(/encoding\s+utf-8/);
     expect(r.stdout).toMatch(/toc-dropped/);
   });
-  it("refuses a file that is not text, naming it, with exit 2 and no stack trace", async () => {
+  it("refuses a file it cannot read, naming it, with exit 2 and no stack trace", async () => {
     const r = await run("inspect", "fixtures/encodings/not-text.pdf");
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/not-text\.pdf: not a text file: it looks like a PDF/);
+    expect(r.stderr).toMatch(/not-text\.pdf: a damaged or truncated PDF/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
   it("names a missing file with exit 2", async () => {
@@ -87,7 +87,7 @@ describe("plans ingest", () => {
     cpSync(join(cwd, "fixtures/encodings/not-text.pdf"), join(dir, "bad.pdf"));
     const r = await run("ingest", join(dir, "bad.pdf"), "--out", join(dir, "out"));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/bad\.pdf: not a text file/);
+    expect(r.stderr).toMatch(/bad\.pdf: a damaged or truncated PDF/);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(readdirSync(out).sort());
     expect(existsSync(bad)).toBe(false);
   });

@@ -15,7 +15,8 @@ export interface Dataset {
 const loaded = new Map<string, Dataset>();
 
 /** "seeds", "seeds:001", "seeds:002", "seeds:001+002", "variant:<file in fixtures/variants>",
- *  "wild:<file in fixtures/wild>" (w19, w20, w21) or "wild:plans". */
+ *  "wild:<file in fixtures/wild>" (w19, w20, w21), "wild:plans", "format:<file in fixtures/formats>"
+ *  or "formats:downloads" (every format and broken files, under downloads/). */
 export function dataset(name: string): Dataset {
   const known = loaded.get(name);
   if (known) return known;

@@ -1,7 +1,7 @@
 // The README's examples are real: every `$` line of its transcripts runs, in order, in a folder
-// holding a copy of seeds/ and fixtures/wild/ (plans = the built CLI, NO_COLOR set), and prints what
-// the README shows under it (stdout and stderr together; a line "…" stands for any lines, none
-// included).
+// holding a copy of seeds/, fixtures/wild/ and a downloads/ folder (plans in every format and two
+// broken PDFs, copied from fixtures/), with plans the built CLI and NO_COLOR set, and prints what the
+// README shows under it (stdout and stderr together; a line "…" stands for any lines, none included).
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,17 @@ describe("the README's examples", () => {
   const dir = tmp("plans-readme-");
   cpSync(join(repo, "seeds"), join(dir, "seeds"), { recursive: true });
   cpSync(join(repo, "fixtures/wild"), join(dir, "fixtures/wild"), { recursive: true });
+  const downloads: Array<[string, string]> = [
+    ["fixtures/formats/linan.pdf", "linan.pdf"],
+    ["fixtures/formats/yongjia.pdf", "yongjia.pdf"],
+    ["fixtures/formats/lezhi.doc", "lezhi.doc"],
+    ["fixtures/formats/lezhi.docx", "lezhi.docx"],
+    ["fixtures/formats/broken/encrypted.pdf", "encrypted.pdf"],
+    ["fixtures/formats/broken/scanned.pdf", "scanned.pdf"],
+    ["fixtures/variants/linan-page.html", "linan-page.html"],
+    ["seeds/004_6f7d79f1b7bb937e.txt", "jinjiang.txt"],
+  ];
+  for (const [from, name] of downloads) cpSync(join(repo, from), join(dir, "downloads", name));
 
   it("are there: ingest, list, inspect, compare and --check", () => {
     const commands = all.map((e) => e.command).join("\n");

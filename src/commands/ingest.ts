@@ -50,7 +50,7 @@ export const register = (program: Command): void => {
     .option("--out <dir>", "the dataset folder", "out")
     .option("--check", "rebuild in memory; exit 1 and show what changed if the output folder differs")
     .option("--summary", "print the summary table even when stderr is not a terminal")
-    .option("--strict", "exit 1 when any file was skipped (not text, not a plan, unreadable, too large)")
+    .option("--strict", "exit 1 when any file was skipped (not readable, not a plan, too large, past its deadline)")
     .option("--max-size <MB>", "skip input files larger than this", positiveNumber("--max-size", "a positive number of MB"), DEFAULT_MAX_MB)
     .option("-j, --jobs <n>", "parse workers besides the keyword worker (default: the cores less one); the output is the same for any number", wholeNumber("--jobs", 1, 64))
     .option("--no-cache", "parse every file again instead of reusing unchanged files' results")

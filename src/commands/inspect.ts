@@ -15,7 +15,7 @@ export const register = (program: Command): void => {
   const command = program
     .command("inspect")
     .description("show what each stage did to one file: encoding, repairs, notes, cleaned text")
-    .argument("<file>", "a plan file (text or HTML, any common Chinese encoding); - reads stdin")
+    .argument("<file>", "a plan file (text in any common Chinese encoding, HTML, PDF, DOCX or DOC); - reads stdin")
     .option("--json", "print a JSON report for scripts")
     .option("-o, --output <file>", "write the report to a file (- for stdout, the default)")
     .action(action(run));

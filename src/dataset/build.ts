@@ -9,7 +9,7 @@ import { tasksOf } from "../model.js";
 import { memoryCache, type CachedSource, type SourceCache } from "./cache.js";
 import { DatasetEmitter, type DatasetSink, type ManifestInput } from "./emit.js";
 import { startKeywordWorker, type KeywordWorker } from "./keywords-pool.js";
-import { OutOfMemory, PARSE_HEAP_MB, startParsePool, type ParsePool, type ParseReply } from "./parse-pool.js";
+import { PARSE_HEAP_MB, startParsePool, TimedOut, WorkerLost, type ParsePool, type ParseReply } from "./parse-pool.js";
 import { assignDocuments, planDocuments, reconcile, type SourceResult } from "./reconcile.js";
 import { newTimes, sha256, type StageTimes } from "./source.js";
 
@@ -63,7 +63,8 @@ export interface BuildResult {
   parsed: number;
   fromCache: number;
   duplicates: number;
-  /** files parsed again on a worker of their own after a worker ran out of its heap */
+  /** files parsed again on a worker of their own after their worker was lost (its heap ran out, or a
+   *  file on it passed its deadline) */
   parsedAlone: number;
   /** per stage, summed over threads */
   times: StageTimes;
@@ -240,6 +241,11 @@ async function parseAndStore(parser: Parser, cache: SourceCache, key: string, in
   return record;
 }
 
+/** A file that took too long to read, skipped with that reason. */
+function timedOut(path: string, sha256: string, bytes: number, reason: string): ParseReply {
+  return { id: -1, input: { path, sha256, bytes, format: null, encoding: null, document: null, status: "skipped", reason }, summary: null, json: null, times: newTimes() };
+}
+
 /** A file's bytes once more, which must be the ones it had. */
 function reread(input: BuildInput, sha: string): Uint8Array {
   const bytes = input.read();
@@ -303,16 +309,24 @@ class Parser {
     this.lanes = jobs * LANES_PER_WORKER;
   }
 
-  /** `reread` gives the file's bytes again, for a retry (the first ones were moved to a worker) */
+  /** `reread` gives the file's bytes again, for a retry (the first ones were moved to a worker). A
+   *  file whose worker is lost is tried once more on a worker of its own; one that passes its
+   *  deadline there too is skipped with that reason. */
   async parse(path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array, onParsed?: () => void): Promise<ParseReply> {
     this.pool ??= startParsePool(this.jobs, this.keywords(), heapLimit());
+    const size = bytes.byteLength;
     let reply: ParseReply;
     try {
       reply = await this.pool.parse(path, bytes, sha, onParsed);
     } catch (e) {
-      if (!(e instanceof OutOfMemory)) throw e;
+      if (!(e instanceof WorkerLost)) throw e;
       this.parsedAlone++;
-      reply = await this.pool.parseAlone(path, reread(), sha, onParsed);
+      try {
+        reply = await this.pool.parseAlone(path, reread(), sha, onParsed);
+      } catch (again) {
+        if (!(again instanceof TimedOut)) throw again;
+        reply = timedOut(path, sha, size, again.message);
+      }
     }
     for (const k of Object.keys(this.times) as Array<keyof StageTimes>) this.times[k] += reply.times[k];
     this.parsedFiles++;

@@ -24,10 +24,10 @@ export interface ParseReply {
 }
 
 export interface ParsePool {
-  /** rejects with OutOfMemory when the file (or another in flight on its worker) was too large;
-   *  `onParsed` is called when the file is parsed and waits for its keywords */
+  /** rejects with WorkerLost when the file (or another in flight on its worker) was too large or
+   *  took too long; `onParsed` is called when the file is parsed and waits for its keywords */
   parse(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
-  /** parses one file on a worker of its own, without a heap limit */
+  /** parses one file on a worker of its own, without a heap limit (rejects with TimedOut) */
   parseAlone(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
   close(): Promise<void>;
 }
@@ -45,49 +45,89 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism() - 1)
  */
 export const PARSE_HEAP_MB = 192;
 
-/** The worker parsing a file ran out of its heap: the caller may retry it with parseAlone. */
-export class OutOfMemory extends Error {}
+/** A file whose worker was ended (its heap ran out, or a file on it took too long): the caller may
+ *  retry it with parseAlone. */
+export class WorkerLost extends Error {}
+/** The worker parsing a file ran out of its heap. */
+export class OutOfMemory extends WorkerLost {}
+/** Reading a file took longer than its deadline (a parser looping on a damaged file). */
+export class TimedOut extends WorkerLost {}
 
-export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = PARSE_HEAP_MB): ParsePool {
+/**
+ * How long one file may take to parse, from when its worker starts it to when its text is
+ * segmented (keywords, which wait on another worker, do not count): generous, since a worker shares
+ * the cores, and growing with the file. A 100-page PDF reads in about 2 s.
+ */
+export const PARSE_DEADLINE = { baseMs: 60_000, perMbMs: 30_000 };
+export type Deadline = typeof PARSE_DEADLINE;
+
+/** What a parse worker says while it works on a job, besides its reply: "parsing" starts the
+ *  file's deadline; "parsed" ends it, and the file waits for its keywords. */
+export interface ParseProgress {
+  id: number;
+  phase: "parsing" | "parsed";
+}
+
+export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = PARSE_HEAP_MB, deadline: Deadline = PARSE_DEADLINE): ParsePool {
   let next = 0;
-  const waiting = new Map<number, { path: string; worker: Worker; resolve: (r: ParseReply) => void; reject: (e: Error) => void; onParsed?: () => void }>();
+  interface Job { path: string; bytes: number; worker: Worker; resolve: (r: ParseReply) => void; reject: (e: Error) => void; onParsed?: () => void; timer?: NodeJS.Timeout }
+  const waiting = new Map<number, Job>();
+  const settle = (id: number): Job | undefined => {
+    const job = waiting.get(id);
+    if (!job) return undefined;
+    waiting.delete(id);
+    clearTimeout(job.timer);
+    return job;
+  };
   // once a worker has failed, every file waiting and every file asked for later fails with it
   let failed: Error | null = null;
   const failAll = (e: Error) => {
     failed ??= e;
-    for (const w of waiting.values()) w.reject(e);
-    waiting.clear();
+    for (const id of [...waiting.keys()]) settle(id)!.reject(e);
   };
   keywords.onError((e) => failAll(new Error(`the keyword worker failed: ${e.message}`, { cause: e })));
-  const spawn = (limited: boolean, onOutOfMemory: () => void): Worker => {
+  /** Ends a worker: the file that caused it gets `cause`, the others on it a plain WorkerLost. */
+  const lose = (w: Worker, culprit: number | null, cause: WorkerLost, onLost: () => void) => {
+    for (const [id, job] of [...waiting]) {
+      if (job.worker !== w) continue;
+      settle(id);
+      job.reject(culprit === null || id === culprit ? cause : new WorkerLost(`${job.path}: its parse worker was ended (${cause.message})`));
+    }
+    void w.terminate();
+    onLost();
+  };
+  const spawn = (limited: boolean, onLost: () => void): Worker => {
     const port = keywords.connect();
     const w = new Worker(new URL("./parse-worker.js", import.meta.url), {
       workerData: { keywords: port },
       transferList: [port],
       ...(limited ? { resourceLimits: { maxOldGenerationSizeMb: heapMB } } : {}),
     });
-    w.on("message", (m: ParseReply | { id: number; error: string } | { id: number; parsed: true }) => {
-      const job = waiting.get(m.id);
+    w.on("message", (m: ParseReply | ParseProgress | { id: number; error: string }) => {
+      if ("phase" in m) {
+        const job = waiting.get(m.id);
+        if (!job) return;
+        clearTimeout(job.timer);
+        if (m.phase === "parsing") {
+          const ms = deadline.baseMs + (deadline.perMbMs * job.bytes) / (1024 * 1024);
+          job.timer = setTimeout(() => lose(w, m.id, new TimedOut(`${job.path}: took longer than ${Math.round(ms / 1000)} s to read; skipped (a damaged file?)`), onLost), ms);
+        } else job.onParsed?.();
+        return;
+      }
+      const job = settle(m.id);
       if (!job) return;
-      if ("parsed" in m) return job.onParsed?.();
-      waiting.delete(m.id);
       if ("error" in m) job.reject(new Error(`${job.path}: ${m.error}`));
       else job.resolve(m);
     });
     w.on("error", (e: Error & { code?: string }) => {
       if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return failAll(new Error(`a parse worker failed: ${e.message}`, { cause: e }));
       // every file this worker had is given back; which one was too large is not known
-      for (const [id, job] of waiting) {
-        if (job.worker !== w) continue;
-        waiting.delete(id);
-        job.reject(new OutOfMemory(`${job.path}: ran out of a parse worker's ${heapMB} MB heap`));
-      }
-      onOutOfMemory();
+      lose(w, null, new OutOfMemory(`ran out of a parse worker's ${heapMB} MB heap`), onLost);
     });
     return w;
   };
-  // a worker that ran out of memory is replaced, a few times; past that the limit is too small for
-  // this corpus and files go to workers of their own
+  // a worker that was lost is replaced, a few times; past that the heap limit is too small for this
+  // corpus (or its files too damaged) and files go to workers of their own
   let replacements = 0;
   const workers: Array<Worker | null> = [];
   const replace = (k: number) => () => void (workers[k] = replacements++ < 4 * jobs ? spawn(true, replace(k)) : null);
@@ -96,7 +136,7 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
     new Promise<ParseReply>((resolve, reject) => {
       if (failed) return reject(failed);
       const id = next++;
-      waiting.set(id, { path, worker: w, resolve, reject, onParsed });
+      waiting.set(id, { path, bytes: bytes.byteLength, worker: w, resolve, reject, onParsed });
       // the bytes are moved, not copied: the caller is done with them
       const buffer = bytes.buffer.byteLength === bytes.byteLength ? [bytes.buffer as ArrayBuffer] : [];
       w.postMessage({ id, path, bytes, sha256 } satisfies ParseRequest, buffer);

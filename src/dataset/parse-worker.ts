@@ -5,18 +5,27 @@ import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { keywordClient } from "./keywords-pool.js";
 import { keywordTexts, parseSource, setKeywords, summaryOf } from "./parse.js";
 import { newTimes } from "./source.js";
-import type { ParseReply, ParseRequest } from "./parse-pool.js";
+import type { ParseProgress, ParseReply, ParseRequest } from "./parse-pool.js";
 
 const keywords = keywordClient((workerData as { keywords: MessagePort }).keywords);
+
+/** Files are read one at a time (their readers await, and would otherwise interleave): the pool's
+ *  deadline for a file runs from "parsing" to "parsed". */
+let turn: Promise<unknown> = Promise.resolve();
 
 parentPort!.on("message", async (job: ParseRequest) => {
   try {
     const times = newTimes();
-    const { input, result } = await parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
+    const parsed = turn.then(async () => {
+      parentPort!.postMessage({ id: job.id, phase: "parsing" } satisfies ParseProgress);
+      const p = await parseSource({ path: job.path, bytes: job.bytes }, times, job.sha256);
+      parentPort!.postMessage({ id: job.id, phase: "parsed" } satisfies ParseProgress);
+      return p;
+    });
+    turn = parsed.catch(() => undefined);
+    const { input, result } = await parsed;
     let reply: ParseReply = { id: job.id, input, summary: null, json: null, times };
     if (result) {
-      // parsed: the rest is waiting for keywords (a progress bar shows both steps)
-      parentPort!.postMessage({ id: job.id, parsed: true });
       const { lists, ms } = await keywords.keywordsOf(keywordTexts(result.segmented));
       setKeywords(result.segmented, lists);
       times.keywords += ms;

@@ -1,7 +1,7 @@
 // The formats the read stage knows, in the order they are tried: the first whose sniff accepts the
 // bytes reads them. Adding a format is a reader in a file of its own and its entry here.
 import { readHtml } from "./html.js";
-import { refuse, type Format, type Reader } from "./result.js";
+import type { Format, Reader } from "./result.js";
 import { isDocx, isHtml, isOle, isPdf } from "./sniff.js";
 import { readText } from "./text.js";
 
@@ -12,16 +12,17 @@ export interface FormatEntry {
   read: Reader;
 }
 
-/** A format recognized but not read: its files are refused, saying what they are. */
-const refusedAs =
-  (kind: Format, what: string): Reader =>
-  async (_bytes, source) =>
-    refuse(source, kind, what, kind);
+/** A reader loaded when a file first needs it: a run with no PDF, DOCX or DOC does not load their
+ *  parsers (150 ms for JSZip and the XML parser alone). */
+function lazy(load: () => Promise<Reader>): Reader {
+  let reader: Promise<Reader> | null = null;
+  return async (bytes, source) => (await (reader ??= load()))(bytes, source);
+}
 
 export const FORMATS: readonly FormatEntry[] = [
-  { format: "pdf", sniff: isPdf, read: refusedAs("pdf", "a PDF document (extract its text first, e.g. with pdftotext)") },
-  { format: "docx", sniff: isDocx, read: refusedAs("docx", "a ZIP archive (a .docx/.xlsx Word or Excel file is one: save it as text first)") },
-  { format: "doc", sniff: isOle, read: refusedAs("doc", "an old Office document (.doc/.xls/.wps): save it as text first") },
+  { format: "pdf", sniff: isPdf, read: lazy(async () => (await import("./pdf/reader.js")).readPdf) },
+  { format: "docx", sniff: isDocx, read: lazy(async () => (await import("./docx.js")).readDocx) },
+  { format: "doc", sniff: isOle, read: lazy(async () => (await import("./doc.js")).readDoc) },
   { format: "html", sniff: isHtml, read: readHtml },
   // text takes whatever is left, and refuses what no encoding makes text of
   { format: "text", sniff: () => true, read: readText },

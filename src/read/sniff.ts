@@ -31,7 +31,7 @@ export function isHtml(bytes: Uint8Array): boolean {
 }
 
 const NOT_DOCUMENTS: Array<{ kind: string; what: string; bytes: number[] }> = [
-  { kind: "zip", what: "a ZIP archive (a .docx/.xlsx Word or Excel file is one: save it as text first)", bytes: ZIP },
+  { kind: "zip", what: "a ZIP archive with no Word document in it (an .xlsx, an archive, or a damaged .docx)", bytes: ZIP },
   { kind: "zip", what: "an empty ZIP archive", bytes: [0x50, 0x4b, 0x05, 0x06] },
   { kind: "png", what: "a PNG image", bytes: [0x89, 0x50, 0x4e, 0x47] },
   { kind: "jpeg", what: "a JPEG image", bytes: [0xff, 0xd8, 0xff] },

@@ -61,6 +61,18 @@ export function parseHeader(text: string): Column[] {
   return columns;
 }
 
+/**
+ * A two-storey header laid out on a grid (an HTML, Word or PDF table with its merged cells
+ * expanded) is two TAB rows of the same width: "2020年目标" over both "指标值" and "降幅", "分类"
+ * repeated under itself. Column by column, the lowest storey's text names the column.
+ */
+export function mergeStoreys(rows: string[]): string[] {
+  if (rows.length < 2 || !rows.every((r) => r.includes("\t"))) return rows;
+  const grid = rows.map((r) => r.split("\t").map((c) => c.trim()));
+  if (!grid.every((r) => r.length === grid[0].length)) return rows;
+  return [grid[0].map((_, c) => grid.map((r) => r[c]).filter((t) => t !== "").pop() ?? "").join("\t")];
+}
+
 /** A header is an indicator table's when it numbers rows and names indicators. */
 export function isIndicatorHeader(columns: Column[]): boolean {
   const kinds = new Set(columns.map((c) => c.kind));

@@ -7,7 +7,7 @@
 //    the last row it spans, in its column's place within that row; it covers the rows back to the
 //    previous value printed in that column.
 import type { Indicator, Line, Note, Value } from "../model.js";
-import { isIndicatorHeader, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
+import { isIndicatorHeader, mergeStoreys, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
 import { headerColumns, readRowsByHeader } from "./indicator-columns.js";
 import { parseValue } from "./values.js";
@@ -69,10 +69,11 @@ function captionText(text: string): { caption: string; headerTail: string } | nu
   return { caption: caption.trim(), headerTail };
 }
 
-/** The first line of a table body: a row numbered 1 whose next cell is not a column word. */
+/** The first line of a table body: a row numbered 1 whose next cell is not a column word, or a TAB
+ *  row whose number follows a merged 分类 cell ("安全生产\t1\t…"). */
 function isFirstRow(text: string): boolean {
-  // numbered 1 in its first cell, or in its second after a category cell (类别 | 序号 | …)
-  return /^1(?:[\t \u3000]|$)/u.test(text.trim()) || /^[^\t\d]{1,16}\t1\t/u.test(text.trim());
+  const t = text.trim();
+  return /^1(?:[\t \u3000]|$)/u.test(t) || /^[^\t\d][^\t]*\t1\t/u.test(t);
 }
 
 /** A header whose first cell PDF unwrapping glued onto the caption starts with that cell. */
@@ -91,7 +92,7 @@ function findTables(lines: Line[], skip: Set<number>): Found[] {
     if (j >= lines.length || !isFirstRow(lines[j]!.text)) continue;
     let caption: Found["caption"] = null;
     let captionIndex: number | null = null;
-    let headerText = parts.join("\n");
+    let headerText = mergeStoreys(parts).join("\n");
     for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
       const c = captionText(lines[k]!.text);
       if (!c) continue;
@@ -151,7 +152,16 @@ function readTabRows(lines: Line[], start: number, columns: Column[]): { rows: R
   for (; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!text.includes("\t")) break;
-    const cells = text.split("\t").map((c) => c.trim()).filter((c) => c !== "");
+    const grid = text.split("\t").map((c) => c.trim());
+    if (grid.length === columns.length) {
+      // a full row of a grid (an HTML, Word or PDF table, merged cells expanded): cells by column
+      const row = rowByColumns(grid, columns, lines[i]!.line, carried);
+      if (!row) break;
+      carried = { category: row.category, nature: row.nature, department: row.department };
+      rows.push(row);
+      continue;
+    }
+    const cells = grid.filter((c) => c !== "");
     const noCell = cells[0] ?? "";
     if (!/^\d{1,3}$/.test(noCell)) break;
     const rest = cells.slice(1);
@@ -180,6 +190,28 @@ function readTabRows(lines: Line[], start: number, columns: Column[]): { rows: R
     rows.push(row);
   }
   return { rows, end: i };
+}
+
+/** A row with one cell per column; an empty merged cell takes the value of the row above. */
+function rowByColumns(cells: string[], columns: Column[], line: number, carried: Pick<RawRow, "category" | "nature" | "department">): RawRow | null {
+  const at = (kind: ColumnKind): string => {
+    const k = columnIndex(columns, kind);
+    return k >= 0 ? cells[k]! : "";
+  };
+  const no = at("no");
+  if (!/^\d{1,3}$/.test(no)) return null;
+  const merged = (kind: MergedKind): string | null => (has(columns, kind) ? at(kind) || carried[kind] : null);
+  return {
+    no: Number(no),
+    line,
+    category: merged("category"),
+    name: at("name"),
+    unit: at("unit") || null,
+    // an empty value cell is left out: assignValues places the figures a row has
+    values: columns.flatMap((c, k) => ((c.kind === "baseline" || c.kind === "target" || c.kind === "actual") && cells[k] !== "" ? [cells[k]!] : [])),
+    nature: merged("nature"),
+    department: merged("department"),
+  };
 }
 
 /** One piece of a streamed table body: a cell, a fragment of one, or a merged cell's text. */
@@ -378,8 +410,9 @@ function assignValues(values: string[], columns: Column[]): { baseline: string |
     const chosen = order.slice(0, values.length).sort((a, b) => a - b);
     chosen.forEach((slot, i) => (slots[slot] = values[i]!));
   }
+  // an empty cell (a row read by its columns keeps its place) holds no figure
   const pick = (kind: ColumnKind) =>
-    valueColumns.flatMap((c, i) => (c.kind === kind && slots[i] !== null ? [{ raw: slots[i]!, label: c.label }] : []));
+    valueColumns.flatMap((c, i) => (c.kind === kind && slots[i] !== null && slots[i] !== "" ? [{ raw: slots[i]!, label: c.label }] : []));
   return { baseline: pick("baseline")[0]?.raw ?? null, targets: pick("target"), actual: pick("actual")[0]?.raw ?? null };
 }
 

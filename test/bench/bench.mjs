@@ -5,8 +5,8 @@
 // in traditional characters or UTF-16, some wrapped as HTML pages; 2,800 files, about 150 MB), then
 // times cold starts, ingest throughput and peak memory (RSS of the whole process, threads included,
 // polled from /proc) at 1/4, 1/2 and the full corpus with 2 workers, the full corpus with 1 worker
-// and again from the cache, per-stage times, compare, and compare --all. Prints a Markdown table for
-// the README.
+// and again from the cache, per-stage times, compare, compare --all, and the read stage per input
+// format (formats.mjs). Prints a Markdown table for the README.
 import { spawnSync } from "node:child_process";
 import { measure as measureIn, median } from "./measure.mjs";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -157,9 +157,14 @@ if (existsSync(compareAll)) {
   compareRows = r.status === 0 ? r.stdout.trim() : `compare-all.mjs failed (exit ${r.status})`;
 }
 
+// the read stage per input format (PDF, DOCX, DOC beside text and HTML), in ms per MB
+const formatsBench = spawnSync(node, [join(root, "test/bench/formats.mjs"), "--runs", String(RUNS)], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+const formatRows = formatsBench.status === 0 ? formatsBench.stdout.trim() : `formats.mjs failed (exit ${formatsBench.status})`;
+
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`Measured on ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}; medians of ${RUNS} runs where repeated.\n`);
 console.log("| what | wall | peak RSS | notes |\n|---|---|---|---|");
 console.log(rows.join("\n"));
 if (stages) console.log(`\nPer stage, ${FILES} files with 2 workers, summed over the threads: ${stages}`);
 if (compareRows) console.log(`\n${compareRows}`);
+console.log(`\nReading each input format (after a first read has loaded its reader):\n\n${formatRows}`);

@@ -72,8 +72,6 @@ describe("read", () => {
   const readFile = (rel: string) => read(readBytes(rel), rel.split("/").pop()!);
 
   it.each([
-    ["not-text.pdf", "pdf", /PDF/],
-    ["not-text.docx", "docx", /ZIP.*docx/],
     ["not-text.png", "png", /PNG/],
     ["random.bin", "binary", /binary/],
   ])("refuses %s, naming the file and what it looks like", async (file, kind, what) => {
@@ -85,9 +83,17 @@ describe("read", () => {
     expect(r.message).toMatch(what);
   });
 
+  it.each([
+    ["not-text.pdf", "pdf", /a damaged or truncated PDF/],
+    ["not-text.docx", "docx", /a damaged Word document/],
+  ])("gives %s, a document format cut short, to its reader, which says it is damaged", async (file, format, why) => {
+    expect(await readFile(`fixtures/encodings/${file}`)).toMatchObject({ ok: false, format, message: expect.stringMatching(new RegExp(`^${file.replace(".", "\\.")}: `)) });
+    expect(await readFile(`fixtures/encodings/${file}`)).toMatchObject({ message: expect.stringMatching(why) });
+  });
+
   it("tells an old Office file by its compound-file signature, whatever its name", async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(await read(ole, "plan.txt")).toMatchObject({ ok: false, kind: "doc", message: expect.stringMatching(/^plan\.txt: .*\.doc/) });
+    expect(await read(ole, "plan.txt")).toMatchObject({ ok: false, format: "doc", message: expect.stringMatching(/^plan\.txt: a damaged Word document/) });
   });
 
   it("tells a ZIP that is no Word document from a .docx", async () => {

@@ -62,6 +62,17 @@ export default async function setup(project: TestProject): Promise<() => void> {
   for (const v of ["lezhi-gbk.txt", "linan-big5.txt", "yongjia-utf16le.txt", "linan-page.html", "lezhi-garbled.txt"]) sets[`variant:${v}`] = [file("fixtures/variants", v)];
   // fixtures/wild: seed 001 laid out otherwise, each alone; plans of one place told apart
   for (const w of ["w19-linan-layout.txt", "w20-linan-renumbered.txt", "w21-linan-indicators-reordered.txt"]) sets[`wild:${w}`] = [file("fixtures/wild", w)];
+  // fixtures/formats: each seed plan as PDF, DOCX or DOC alone; and a folder of every format, with
+  // broken files, as a user's downloads
+  const FORMAT_CASES = ["linan.docx", "linan.pdf", "linan.doc", "lezhi.docx", "lezhi.pdf", "lezhi.doc", "yongjia.pdf", "jinjiang.pdf"];
+  for (const f of FORMAT_CASES) sets[`format:${f}`] = [file("fixtures/formats", f)];
+  const download = (dir: string, name: string) => ({ path: `downloads/${name}`, read: () => readFileSync(join(root, dir, name)) });
+  sets["formats:downloads"] = [
+    ...FORMAT_CASES.map((f) => download("fixtures/formats", f)),
+    download("fixtures/variants", "linan-page.html"),
+    download("fixtures/variants", "lezhi-gbk.txt"),
+    ...["broken/truncated.pdf", "broken/encrypted.pdf", "broken/scanned.pdf", "broken/bare-zip.docx", "broken/damaged.doc"].map((f) => download("fixtures/formats", f)),
+  ];
   sets["wild:plans"] = ["w24-two-plans-disaster.txt", "w25-two-plans-earthquake.txt", "w02-notice-quoted.txt", "w26-same-name-chongqing.txt", "w01-title-years.txt"].map((w) => file("fixtures/wild", w));
 
   const base = mkdtempSync(join(tmpdir(), "plans-datasets-"));

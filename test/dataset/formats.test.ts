@@ -1,0 +1,81 @@
+// The seed plans as the attachments counties publish (fixtures/formats, made by its make.mjs with the
+// docx package and LibreOffice): DOCX with Word's numbering and merged cells, PDF with running
+// headers, page numbers and tables across pages, DOC. Each is scored against its seed's expectation,
+// and a folder of every format gives the same documents as the text seeds.
+import { describe, expect, it } from "vitest";
+import type { PlanDocument } from "../../src/model.js";
+import { dataset, type Dataset } from "../datasets.js";
+import { formatScore, scoreDocument } from "../score.js";
+import { readExpected } from "../helpers.js";
+
+const BAR = 0.98;
+
+const CASES: Array<[string, string, string]> = [
+  ["linan.docx", "linan", "docx"],
+  ["linan.pdf", "linan", "pdf"],
+  ["linan.doc", "linan", "doc"],
+  ["lezhi.docx", "lezhi", "docx"],
+  ["lezhi.pdf", "lezhi", "pdf"],
+  ["lezhi.doc", "lezhi", "doc"],
+  ["yongjia.pdf", "yongjia", "pdf"],
+  ["jinjiang.pdf", "jinjiang", "pdf"],
+];
+
+const manifest = (r: Dataset): { inputs: Array<{ path: string; format: string | null; status: string; reason?: string }> } => JSON.parse(r.files.get("manifest.json")!);
+
+describe.each(CASES)("%s", (file, slug, format) => {
+  const result = dataset(`format:${file}`);
+  const doc = result.documents[0]!;
+  const score = scoreDocument(doc, readExpected(slug));
+
+  it(`is read as ${format} and becomes ${slug}`, () => {
+    console.log(formatScore(`${slug} from ${file}`, score));
+    expect(result.documents).toHaveLength(1);
+    expect(doc.slug).toBe(slug);
+    expect(doc.sources[0]).toMatchObject({ format });
+    expect(manifest(result).inputs[0]).toMatchObject({ format, status: "ok" });
+  });
+  it(`scores ${BAR} or more on every list`, () => {
+    expect(score.metaMisses).toEqual([]);
+    for (const list of [score.chapters, score.sections, score.items, score.indicators, score.projects]) expect(list.f1).toBeGreaterThanOrEqual(BAR);
+    expect(score.roles).toBeGreaterThanOrEqual(BAR);
+    expect(score.indfields).toBeGreaterThanOrEqual(BAR);
+  });
+});
+
+describe("晋江市 as a PDF", () => {
+  it("reads the appendix's 18 projects, which a page break splits, with investments summing to 26680 万元", () => {
+    const doc = dataset("format:jinjiang.pdf").documents[0]!;
+    const rows = doc.projects.filter((p) => p.source === "table");
+    expect(rows.map((p) => p.no)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    expect(rows.reduce((a, p) => a + (p.investment ?? 0), 0)).toBe(26680);
+    expect(new Set(rows.map((p) => p.investmentUnit))).toEqual(new Set(["万元"]));
+  });
+});
+
+/** What a document says, without where it came from: outline, indicators and projects. */
+function content(d: PlanDocument) {
+  return {
+    slug: d.slug,
+    title: d.title,
+    docNumber: d.docNumber,
+    issuedDate: d.issuedDate,
+    chapters: d.chapters.map((c) => ({ no: c.no, title: c.title, role: c.role, sections: c.sections.map((s) => [s.no, s.title, s.items.map((i) => [i.no, i.title])]), items: c.items.map((i) => [i.no, i.title]) })),
+    indicators: d.indicators.map((i) => [i.table, i.period, i.no, i.category, i.name, i.target?.raw ?? null, i.baseline?.raw ?? null, i.nature, i.department]),
+    projects: d.projects.map((p) => [p.chapter, p.section, p.no, p.name, p.source, p.investment, p.years, p.lead]),
+  };
+}
+
+describe("a folder of PDF, DOCX, DOC, HTML and TXT copies", () => {
+  it("gives the same documents as the text seeds", () => {
+    const fromText = dataset("seeds");
+    const fromFiles = dataset("formats:downloads");
+    expect(fromFiles.documents.map(content)).toEqual(fromText.documents.map(content));
+    const inputs = manifest(fromFiles).inputs;
+    const formats = Object.fromEntries(inputs.map((i) => [i.path.replace("downloads/", ""), i.format]));
+    expect(formats).toMatchObject({ "linan.pdf": "pdf", "linan.docx": "docx", "linan.doc": "doc", "linan-page.html": "html", "lezhi-gbk.txt": "text" });
+    const skipped = inputs.filter((i) => i.status === "skipped").map((i) => i.reason);
+    expect(skipped).toHaveLength(5);
+    for (const reason of skipped) expect(reason).toMatch(/^downloads\/broken\/\S+: /);
+  });
+});
