@@ -7,9 +7,9 @@
 import type { Line, Note } from "../model.js";
 import { note } from "../notes.js";
 import { codePointCount, displayWidth } from "../text/chars.js";
+import { PAGE_NUMBER_LINE } from "../text/page-numbers.js";
 import { counted, type CleanStep } from "./step.js";
 
-const FOOTER = /^\s*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/u;
 /** A running header is a line printed at the top of this many pages at least. */
 const RUNNING_MIN = 3;
 /** Cells are separated by at least this many spaces. */
@@ -42,7 +42,7 @@ function dropFurniture(lines: Line[], notes: Note[], source: string): { lines: L
       pageTop.add(i);
       top = false;
     }
-    if (FOOTER.test(l.text.replace(/\f/g, ""))) top = true;
+    if (PAGE_NUMBER_LINE.test(l.text.replace(/\f/g, ""))) top = true;
   });
   const count = new Map<string, number>();
   for (const i of pageTop) {
@@ -61,7 +61,7 @@ function dropFurniture(lines: Line[], notes: Note[], source: string): { lines: L
       dropped++;
       notes.push(note("page-furniture-dropped", source, l.line, `dropped ${why}: ${JSON.stringify(t.trim().slice(0, 40))}`));
     };
-    if (FOOTER.test(t) && t.trim() !== "") return drop("a page number");
+    if (PAGE_NUMBER_LINE.test(t) && t.trim() !== "") return drop("a page number");
     const trimmed = t.trim();
     if (pageTop.has(i) && running.has(trimmed)) {
       if (inBody.has(trimmed) || firstKept.has(trimmed)) return drop("the running page header");
@@ -124,7 +124,7 @@ function tabulate(lines: Line[]): { lines: Line[]; rows: number } {
 
 export const readLayout: CleanStep = (lines, ctx) => {
   const notes: Note[] = [];
-  const paged = lines.some((l) => l.text.includes("\f")) || lines.filter((l) => FOOTER.test(l.text)).length >= 2;
+  const paged = lines.some((l) => l.text.includes("\f")) || lines.filter((l) => PAGE_NUMBER_LINE.test(l.text)).length >= 2;
   const furniture = paged ? dropFurniture(lines, notes, ctx.source) : { lines, dropped: 0 };
   const tables = tabulate(furniture.lines);
   return { lines: tables.lines, notes, repairs: { ...counted("page-furniture-dropped", furniture.dropped), ...counted("layout-table-rows", tables.rows) } };

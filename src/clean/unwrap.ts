@@ -5,9 +5,9 @@ import type { Line, Note } from "../model.js";
 import { note } from "../notes.js";
 import { MARKER } from "../text/headings.js";
 import { codePointCount, displayWidth } from "../text/chars.js";
+import { PAGE_NUMBER_LINE } from "../text/page-numbers.js";
 import { counted, type CleanStep, type StepResult } from "./step.js";
 
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 /** SENTENCE_END.test(text) by the text's last code unit (-1 for an empty text; all the marks are in
  *  the BMP). The test runs on a line that grows with every join: reading the grown string, by a
  *  regular expression or even by charCodeAt, would copy it whole each time. */
@@ -57,7 +57,7 @@ export const unwrapPdfLines: CleanStep = (lines, ctx): StepResult => {
   const notes: Note[] = [];
   let pageNumbers = 0;
   const body = lines.filter((l) => {
-    if (!PAGE_NUMBER.test(l.text.trim())) return true;
+    if (!PAGE_NUMBER_LINE.test(l.text)) return true;
     pageNumbers++;
     notes.push(note("page-number-dropped", ctx.source, l.line, `dropped page number ${JSON.stringify(l.text.trim())}`));
     return false;

@@ -6,8 +6,9 @@
 import type { Line } from "../model.js";
 import { parseHeader, type Column, type ColumnKind } from "./indicator-header.js";
 
-/** A table row as read: the cells of each kind, values in header order. */
-export interface HeaderRow {
+/** A table row as read, before its cells become Values: the cells of each kind, values in header
+ *  order. */
+export interface RawRow {
   no: number;
   line: number;
   category: string | null;
@@ -38,9 +39,9 @@ export function headerColumns(headerLine: string): Column[] | null {
 }
 
 /** Rows of TAB cells under a one-line header; stops at the first line that is not such a row. */
-export function readRowsByHeader(lines: Line[], start: number, columns: Column[]): { rows: HeaderRow[]; end: number } {
-  const rows: HeaderRow[] = [];
-  let carried: Pick<HeaderRow, "category" | "nature" | "department"> = { category: null, nature: null, department: null };
+export function readRowsByHeader(lines: Line[], start: number, columns: Column[]): { rows: RawRow[]; end: number } {
+  const rows: RawRow[] = [];
+  let carried: Pick<RawRow, "category" | "nature" | "department"> = { category: null, nature: null, department: null };
   let i = start;
   for (; i < lines.length; i++) {
     const text = lines[i]!.text;
@@ -57,7 +58,7 @@ export function readRowsByHeader(lines: Line[], start: number, columns: Column[]
     };
     const no = cell("no");
     if (!no || !/^\d{1,3}$/.test(no)) break;
-    const row: HeaderRow = {
+    const row: RawRow = {
       no: Number(no),
       line: lines[i]!.line,
       category: cell("category") || (columns.some((c) => c.kind === "category") ? carried.category : null),

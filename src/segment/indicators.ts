@@ -9,7 +9,7 @@
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, mergeStoreys, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
-import { headerColumns, readRowsByHeader } from "./indicator-columns.js";
+import { headerColumns, readRowsByHeader, type RawRow } from "./indicator-columns.js";
 import { parseValue } from "./values.js";
 import { HAN } from "../text/chars.js";
 import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
@@ -112,18 +112,6 @@ function findTables(lines: Line[], skip: Set<number>): Found[] {
 
 // ---------------------------------------------------------------------------------------------
 // Rows
-
-/** A row as read, before its cells become Values. */
-interface RawRow {
-  no: number;
-  line: number;
-  category: string | null;
-  name: string;
-  unit: string | null;
-  values: string[];
-  nature: string | null;
-  department: string | null;
-}
 
 type MergedKind = "category" | "department" | "nature";
 
