@@ -23,6 +23,31 @@ const note = {
   },
 };
 
+/** Where a fact was read (model.ts At): its source's path as in `sources` and the manifest, the
+ *  1-based lines of that source's decoded text it stands on (for PDF, DOCX and DOC the text the
+ *  reader produced; `plans inspect FILE --at LINE` shows them), and their pages where the source
+ *  tells pages (PDF; DOCX as Word last laid it out; the page numbers of a PDF's text copy). */
+const at = {
+  type: "object",
+  additionalProperties: false,
+  required: ["source", "lines", "pages"],
+  properties: {
+    source: { type: "string", minLength: 1 },
+    lines: { type: "array", minItems: 1, items: { type: "integer", minimum: 1 } },
+    pages: { type: "array", items: { type: "integer", minimum: 1 } },
+  },
+};
+
+/** Where each metadata field was read; null where no line of a source says it. `county` also
+ *  stands for level, divisionCode, province and prefecture (the division list's, by the county);
+ *  `title` for domain. */
+const metaAt = {
+  type: "object",
+  additionalProperties: false,
+  required: ["title", "issuer", "docNumber", "issuedDate", "county", "period"],
+  properties: Object.fromEntries(["title", "issuer", "docNumber", "issuedDate", "county", "period"].map((k) => [k, nullable(at)])),
+};
+
 const value = {
   type: "object",
   additionalProperties: false,
@@ -40,25 +65,26 @@ const value = {
 const item = {
   type: "object",
   additionalProperties: false,
-  required: ["no", "title", "text", "keywords"],
-  properties: { no: int, title: str, text: str, keywords: { type: "array", items: str } },
+  required: ["no", "title", "at", "text", "keywords"],
+  properties: { no: int, title: str, at, text: str, keywords: { type: "array", items: str } },
 };
 
 const section = {
   type: "object",
   additionalProperties: false,
-  required: ["no", "title", "items", "text"],
-  properties: { no: int, title: str, items: { type: "array", items: item }, text: str },
+  required: ["no", "title", "at", "items", "text"],
+  properties: { no: int, title: str, at, items: { type: "array", items: item }, text: str },
 };
 
 const chapter = {
   type: "object",
   additionalProperties: false,
-  required: ["no", "title", "role", "sections", "items", "text"],
+  required: ["no", "title", "role", "at", "sections", "items", "text"],
   properties: {
     no: int,
     title: str,
     role: { enum: ["background", "requirements", "tasks", "projects", "safeguards", "other"] },
+    at,
     sections: { type: "array", items: section },
     items: { type: "array", items: item },
     text: str,
@@ -68,7 +94,7 @@ const chapter = {
 const indicator = {
   type: "object",
   additionalProperties: false,
-  required: ["table", "period", "no", "category", "name", "canonicalId", "unit", "baseline", "target", "nature", "department"],
+  required: ["table", "period", "no", "category", "name", "canonicalId", "unit", "baseline", "target", "nature", "department", "at"],
   properties: {
     table: nullable(str),
     period: { enum: ["13th", "14th"] },
@@ -82,13 +108,14 @@ const indicator = {
     actual: nullable(value),
     nature: nullable({ enum: ["binding", "expected"] }),
     department: nullable(str),
+    at,
   },
 };
 
 const project = {
   type: "object",
   additionalProperties: false,
-  required: ["chapter", "section", "group", "no", "name", "description", "source", "investment", "investmentUnit", "years", "lead"],
+  required: ["chapter", "section", "group", "no", "name", "description", "source", "investment", "investmentUnit", "years", "lead", "at"],
   properties: {
     chapter: nullable(int),
     section: nullable(int),
@@ -101,6 +128,7 @@ const project = {
     investmentUnit: nullable(str),
     years: nullable(str),
     lead: nullable(str),
+    at,
   },
 };
 
@@ -126,9 +154,9 @@ export const PLAN_DOCUMENT_SCHEMA = {
   title: "PlanDocument",
   type: "object",
   additionalProperties: false,
-  required: ["schemaVersion", "slug", "county", "level", "divisionCode", "province", "prefecture", "domain", "title", "issuer", "docNumber", "issuedDate", "period", "sources", "chapters", "indicators", "projects", "notes"],
+  required: ["schemaVersion", "slug", "county", "level", "divisionCode", "province", "prefecture", "domain", "title", "issuer", "docNumber", "issuedDate", "period", "metaAt", "sources", "chapters", "indicators", "projects", "notes"],
   properties: {
-    schemaVersion: { const: 2 },
+    schemaVersion: { const: 3 },
     slug: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
     county: str,
     level: { enum: ["county", "district", "county-city", "city", "province"] },
@@ -141,6 +169,7 @@ export const PLAN_DOCUMENT_SCHEMA = {
     docNumber: nullable(str),
     issuedDate: nullable({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
     period: nullable({ type: "object", additionalProperties: false, required: ["start", "end"], properties: { start: int, end: int } }),
+    metaAt,
     sources: { type: "array", minItems: 1, items: source },
     chapters: { type: "array", items: chapter },
     indicators: { type: "array", items: indicator },

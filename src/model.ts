@@ -1,7 +1,7 @@
 // The types of shared/DESIGN.md's output contract, plus the values stages hand each other.
 import type { NoteKind, Severity, Stage } from "./notes.js";
 
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 /** What a stage repaired, dropped or doubted, with the (1-based, original-file) line it concerns.
  *  Made by note() from the table of kinds in notes.ts. */
@@ -25,6 +25,54 @@ export interface Line {
   end?: number;
 }
 
+/**
+ * Where a fact was read: the source file and the lines of it that the fact stands on. Lines are
+ * 1-based lines of the source's decoded text — for PDF, DOCX and DOC the text the reader produced
+ * (`plans inspect FILE --at LINE` shows them) — and are stable for the same bytes. A fact assembled
+ * from several lines (a heading or paragraph wrapped over lines, a table row whose cells were
+ * printed on different lines, a 专栏 entry continued over a page break) lists each of them.
+ */
+export interface At {
+  /** the source's path, as in `sources` and the manifest */
+  source: string;
+  /** the non-blank lines of the source's decoded text the fact was read from, ascending */
+  lines: number[];
+  /** the pages those lines are on, ascending, each once: a PDF's pages as a viewer counts them, a
+   *  DOCX's as Word last laid it out, a PDF text copy's as its page numbers (— 12 —) print them;
+   *  empty when the source does not tell */
+  pages: number[];
+}
+
+/** A fact's lines (or pages) as written in a CSV cell and a citation: runs of consecutive numbers as
+ *  "first-last", the runs joined by ";" ("57", "655-656;660"); "" for none. */
+export function numberList(ns: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ns.length; ) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    out.push(j > i ? `${ns[i]}-${ns[j]}` : `${ns[i]}`);
+    i = j + 1;
+  }
+  return out.join(";");
+}
+
+/** A fact's place as one short text: "003_cf0accc487ded217.txt:655", "yongjia.pdf:212 p.7". */
+export function citation(at: At): string {
+  return `${at.source}:${numberList(at.lines)}${at.pages.length ? ` p.${numberList(at.pages)}` : ""}`;
+}
+
+/** Where each metadata field was read, null when no line of a source says it (a default, or not
+ *  found). `county` is also where `level`, `divisionCode`, `province` and `prefecture` come from
+ *  (the division list, looked up by the county); `title` is also where `domain` comes from. */
+export interface MetaAt {
+  title: At | null;
+  issuer: At | null;
+  docNumber: At | null;
+  issuedDate: At | null;
+  county: At | null;
+  period: At | null;
+}
+
 export type Script = "simplified" | "traditional";
 
 /** The input formats the read stage tells apart. */
@@ -46,6 +94,8 @@ export type ChapterRole = "background" | "requirements" | "tasks" | "projects" |
 export interface Item {
   no: number;
   title: string;
+  /** the item's heading */
+  at: At;
   text: string;
   keywords: string[];
 }
@@ -53,6 +103,8 @@ export interface Item {
 export interface Section {
   no: number;
   title: string;
+  /** the section's heading */
+  at: At;
   items: Item[];
   text: string;
 }
@@ -61,6 +113,8 @@ export interface Chapter {
   no: number;
   title: string;
   role: ChapterRole;
+  /** the chapter's heading */
+  at: At;
   sections: Section[];
   items: Item[];
   text: string;
@@ -88,6 +142,8 @@ export interface Indicator {
   actual?: Value | null;
   nature: "binding" | "expected" | null;
   department: string | null;
+  /** the row's cells, a merged cell (category, nature, department) where it was printed */
+  at: At;
 }
 
 export interface Project {
@@ -102,6 +158,8 @@ export interface Project {
   investmentUnit: string | null;
   years: string | null;
   lead: string | null;
+  /** the entry, heading or table row, and the lines of its description */
+  at: At;
 }
 
 /** Where a plan stands among China's administrative divisions. */
@@ -124,6 +182,8 @@ export interface PlanDocument {
   docNumber: string | null;
   issuedDate: string | null;
   period: { start: number; end: number } | null;
+  /** where each metadata field was read: its source (an alternate's, when the primary lacks it) and lines */
+  metaAt: MetaAt;
   sources: Source[];
   chapters: Chapter[];
   indicators: Indicator[];

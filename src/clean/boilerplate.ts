@@ -128,6 +128,8 @@ type Dropped = "site-meta" | "site-chrome" | "spam" | "toc";
 
 interface Classified {
   meta: Meta;
+  /** the line each key of `meta` was read from */
+  metaLines: Record<string, Line>;
   drop: Map<number, { kind: Dropped; why: string }>;
 }
 
@@ -153,7 +155,11 @@ function classifyEdges(lines: Line[], out: Classified): void {
       if (isTitleAmidChrome(t)) continue;
       const meta = parseMetaLine(t);
       if (meta) {
-        for (const [key, v] of Object.entries(meta)) if (!(key in out.meta)) out.meta[key] = v;
+        for (const [key, v] of Object.entries(meta)) {
+          if (key in out.meta) continue;
+          out.meta[key] = v;
+          out.metaLines[key] = lines[i];
+        }
         out.drop.set(i, { kind: "site-meta", why: "metadata of the web record, kept as key–value pairs" });
       } else if (spamScore(t) >= SPAM_THRESHOLD) out.drop.set(i, { kind: "spam", why: "injected spam" });
       else out.drop.set(i, { kind: "site-chrome", why: isChromeLine(t) ? "site header/footer" : "site banner text between chrome lines" });
@@ -257,10 +263,12 @@ export function stripSpamSpans(text: string): { text: string; removed: string[] 
 
 export interface BoilerplateResult extends StepResult {
   meta: Meta;
+  /** the line each key of `meta` was read from */
+  metaLines: Record<string, Line>;
 }
 
 export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateResult {
-  const found: Classified = { meta: {}, drop: new Map() };
+  const found: Classified = { meta: {}, metaLines: {}, drop: new Map() };
   classifyEdges(lines, found);
   classifyToc(lines, found);
   const notes: Note[] = [];
@@ -284,7 +292,7 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
       kept.push({ ...l, text: spam.text });
     } else kept.push(l);
   });
-  return { lines: kept, notes, repairs, meta: found.meta };
+  return { lines: kept, notes, repairs, meta: found.meta, metaLines: found.metaLines };
 }
 
 export function excerpt(text: string, max: number = LIMITS.excerptChars): string {

@@ -23,6 +23,8 @@ export interface Cleaned {
   script: Script;
   /** the web record's metadata block (索引号, 发布机构, 成文日期, 文号, 标题 …) */
   meta: Meta;
+  /** the line each key of `meta` was read from */
+  metaLines: Record<string, Line>;
   notes: Note[];
   repairs: Record<string, number>;
 }
@@ -52,16 +54,17 @@ export function clean(text: string, source: string): Cleaned {
   run(pipeTables);
   run(joinSharedPages);
   let meta: Meta = {};
+  let metaLines: Record<string, Line> = {};
   run((ls, c) => {
     const r = removeBoilerplate(ls, c);
-    meta = r.meta;
+    ({ meta, metaLines } = r);
     return r;
   });
   run(splitJoinedParagraphs);
   run(splitRunOnHeadings);
   run(unwrapPdfLines);
   run(collapseSpaces);
-  return { lines, script, meta, notes, repairs };
+  return { lines, script, meta, metaLines, notes, repairs };
 }
 
 export function cleanedText(lines: Line[]): string {

@@ -1,11 +1,11 @@
 // compare: documents of the dataset → a Comparison (see model.ts). Pure: the CLI reads the dataset
 // and renders the result.
 import { INDICATOR_CATALOG } from "../catalog/indicators.js";
-import { tasksOf, type ChapterRole, type Indicator, type PlanDocument } from "../model.js";
+import { tasksOf, type ChapterRole, type PlanDocument } from "../model.js";
 import { parseValue } from "../segment/values.js";
 import { targetDistribution } from "./ambition.js";
 import { alignIndicators } from "./indicators.js";
-import { sideBySide, type Comparison, type CountyOverview, type ShapeRow } from "./model.js";
+import { sideBySide, type ComparedIndicator, type Comparison, type CountyOverview, type ShapeRow } from "./model.js";
 import { projectThemes } from "./projects.js";
 import { compareTopics } from "./topics.js";
 
@@ -67,7 +67,7 @@ export function shapeOf(docs: PlanDocument[]): ShapeRow[] {
 }
 
 /** The national plan's main targets as a column of indicators. */
-export function nationalIndicators(): Indicator[] {
+export function nationalIndicators(): ComparedIndicator[] {
   return INDICATOR_CATALOG.filter((e) => e.national).map((e, i) => {
     const target = parseValue(e.national!.target);
     target.fiveYearAverage = e.national!.fiveYearAverage;
@@ -83,12 +83,13 @@ export function nationalIndicators(): Indicator[] {
       target,
       nature: e.national!.nature,
       department: null,
+      at: null,
     };
   });
 }
 
 export function compare(docs: PlanDocument[], options: { against?: Reference } = {}): Comparison {
-  const columns = docs.map((d) => ({ slug: d.slug, indicators: d.indicators }));
+  const columns: Array<{ slug: string; indicators: ComparedIndicator[] }> = docs.map((d) => ({ slug: d.slug, indicators: d.indicators }));
   if (options.against === "national") columns.push({ slug: "national", indicators: nationalIndicators() });
   const many = !sideBySide(docs.length);
   const indicators = alignIndicators(columns, { sparse: many, references: new Set(options.against ? [options.against] : []) });

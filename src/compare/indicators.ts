@@ -1,16 +1,15 @@
 // Indicators of several counties aligned one to one: by the catalog where it knows the measure, by
 // name similarity (reported as such) where it does not. Then, per row, whose target is more ambitious.
 import { catalogEntry, matchIndicator, normalizeName } from "../catalog/match.js";
-import type { Indicator } from "../model.js";
 import { ambitionScale, positionOn } from "./ambition.js";
-import type { AlignedIndicator, TargetComparison } from "./model.js";
+import type { AlignedIndicator, ComparedIndicator, TargetComparison } from "./model.js";
 
 /** Below this bigram similarity two unknown names are different measures. */
 export const SIMILAR = 0.75;
 
 export interface Entry {
   slug: string;
-  indicator: Indicator;
+  indicator: ComparedIndicator;
 }
 
 const PERIOD_ORDER = { "14th": 0, "13th": 1 } as const;
@@ -22,7 +21,7 @@ const PERIOD_ORDER = { "14th": 0, "13th": 1 } as const;
  * are columns that are not counties (the national plan).
  */
 export function alignIndicators(
-  columns: Array<{ slug: string; indicators: Indicator[] }>,
+  columns: Array<{ slug: string; indicators: ComparedIndicator[] }>,
   options: { sparse?: boolean; references?: ReadonlySet<string> } = {},
 ): AlignedIndicator[] {
   const slugs = columns.map((c) => c.slug);
@@ -31,7 +30,7 @@ export function alignIndicators(
   const byKey = new Map<string, AlignedIndicator>();
   const unknown: Entry[] = [];
 
-  const newRow = (key: string, label: string, period: Indicator["period"], canonicalId: string | null): AlignedIndicator => {
+  const newRow = (key: string, label: string, period: ComparedIndicator["period"], canonicalId: string | null): AlignedIndicator => {
     const entry = canonicalId ? catalogEntry(canonicalId) : null;
     const row: AlignedIndicator = {
       key,
@@ -102,7 +101,7 @@ export function alignIndicators(
 
   // where each indicator stands in its column, looked up once instead of searched per comparison
   const column = new Map(slugs.map((s, i) => [s, i] as const));
-  const position = new Map<Indicator, number>();
+  const position = new Map<ComparedIndicator, number>();
   columns.forEach(({ indicators }) => indicators.forEach((v, i) => position.has(v) || position.set(v, i)));
   const order = new Map<AlignedIndicator, { shared: boolean; first: number }>();
   for (const row of rows) {
@@ -213,7 +212,7 @@ function emptyComparison(): TargetComparison {
   return { basis: null, ranking: [], scale: null, mostAmbitious: [], note: null, natureMismatch: false, averageMismatch: false };
 }
 
-type Targeted = [string, Indicator & { target: NonNullable<Indicator["target"]> }];
+type Targeted = [string, ComparedIndicator & { target: NonNullable<ComparedIndicator["target"]> }];
 
 /**
  * Whose target asks more. Relative targets (下降15%) compare with relative ones, levels (<0.01) with
@@ -223,7 +222,7 @@ type Targeted = [string, Indicator & { target: NonNullable<Indicator["target"]> 
  */
 export function compareTargets(row: AlignedIndicator, references: ReadonlySet<string> = new Set()): TargetComparison {
   const out = emptyComparison();
-  const present = Object.entries(row.values).filter((e): e is [string, Indicator] => e[1] !== null);
+  const present = Object.entries(row.values).filter((e): e is [string, ComparedIndicator] => e[1] !== null);
   const natures = new Set(present.map(([, i]) => i.nature).filter((n) => n !== null));
   out.natureMismatch = natures.size > 1;
   const targets = present.filter(([, i]) => i.target && i.target.value !== null) as Targeted[];

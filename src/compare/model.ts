@@ -1,5 +1,5 @@
 // What `plans compare` computes: the contract of its JSON output, which every other format renders.
-import type { ChapterRole, Indicator, PlanDocument, Value } from "../model.js";
+import type { At, ChapterRole, Indicator, PlanDocument, Value } from "../model.js";
 
 /**
  * Up to this many counties a comparison is side by side: a column per county (the HTML palette has
@@ -26,6 +26,10 @@ export interface CountyOverview extends Pick<PlanDocument, "slug" | "county" | "
   indicators: number;
   projects: number;
 }
+
+/** An indicator as a comparison shows it: a county's as its dataset has it, with where it was read;
+ *  a reference column's (the national plan's targets, from the catalog) with `at` null. */
+export type ComparedIndicator = Omit<Indicator, "at"> & { at: At | null };
 
 /** How the row's indicators were put together. */
 export type AlignmentKind = "catalog" | "similar" | "single";
@@ -79,7 +83,7 @@ export interface AlignedIndicator {
   similarity: number | null;
   better: "lower" | "higher" | null;
   /** every county, null where it lacks the indicator; beyond SIDE_BY_SIDE_MAX counties only those that have it */
-  values: Record<string, Indicator | null>;
+  values: Record<string, ComparedIndicator | null>;
   comparison: TargetComparison;
 }
 

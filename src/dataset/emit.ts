@@ -2,7 +2,7 @@
 // order everywhere, no timestamps, sorted keys where order is not given by the contract; the CLI writes
 // the map atomically.
 import { BOM, csvRecords } from "../csv.js";
-import { SCHEMA_VERSION, tasksOf, type Format, type Indicator, type PlanDocument, type Value } from "../model.js";
+import { citation, numberList, SCHEMA_VERSION, tasksOf, type At, type Format, type Indicator, type MetaAt, type PlanDocument, type Value } from "../model.js";
 
 export interface ManifestInput {
   /** unique: relative to the common folder of the paths the user named */
@@ -23,6 +23,19 @@ export interface ManifestInput {
 const valueColumns = (prefix: string) => ["raw", "op", "value", "unit", "change", "five_year_average"].map((c) => `${prefix}_${c}`);
 const valueCells = (v: Value | null | undefined) => (v ? [v.raw, v.op, v.value, v.unit, v.change, v.fiveYearAverage] : ["", "", "", "", "", ""]);
 
+/** Where a row's fact was read: its source file, its lines and its pages, several as "655-656;660". */
+const AT_COLUMNS = ["source_file", "line", "page"];
+const atCells = (at: At) => [at.source, numberList(at.lines), numberList(at.pages)];
+/** documents.csv: where each metadata field was read, as "file:lines" with " p.N" where pages are known. */
+const META_AT: Array<[keyof MetaAt, string]> = [
+  ["title", "title_at"],
+  ["issuer", "issuer_at"],
+  ["docNumber", "doc_number_at"],
+  ["issuedDate", "issued_date_at"],
+  ["county", "county_at"],
+  ["period", "period_at"],
+];
+
 /** The dataset's CSV files: a header and the rows one document contributes. */
 interface CsvFile {
   header: string[];
@@ -31,28 +44,28 @@ interface CsvFile {
 
 const CSV_FILES: Record<string, CsvFile> = {
   "documents.csv": {
-    header: ["slug", "county", "level", "division_code", "province", "prefecture", "domain", "title", "issuer", "doc_number", "issued_date", "period_start", "period_end", "primary_source", "sources", "chapters", "sections", "tasks", "indicators", "projects", "notes"],
-    rows: (d) => [[d.slug, d.county, d.level, d.divisionCode, d.province, d.prefecture, d.domain, d.title, d.issuer, d.docNumber, d.issuedDate, d.period?.start, d.period?.end, d.sources[0]?.path, d.sources.map((s) => s.path).join(";"), d.chapters.length, countSections(d), tasksOf(d).length, d.indicators.length, d.projects.length, d.notes.length]],
+    header: ["slug", "county", "level", "division_code", "province", "prefecture", "domain", "title", "issuer", "doc_number", "issued_date", "period_start", "period_end", "primary_source", "sources", "chapters", "sections", "tasks", "indicators", "projects", "notes", ...META_AT.map(([, c]) => c)],
+    rows: (d) => [[d.slug, d.county, d.level, d.divisionCode, d.province, d.prefecture, d.domain, d.title, d.issuer, d.docNumber, d.issuedDate, d.period?.start, d.period?.end, d.sources[0]?.path, d.sources.map((s) => s.path).join(";"), d.chapters.length, countSections(d), tasksOf(d).length, d.indicators.length, d.projects.length, d.notes.length, ...META_AT.map(([k]) => (d.metaAt[k] ? citation(d.metaAt[k]) : ""))]],
   },
   "chapters.csv": {
-    header: ["slug", "chapter", "section", "role", "title", "items", "sections", "text_chars"],
+    header: ["slug", "chapter", "section", "role", "title", "items", "sections", "text_chars", ...AT_COLUMNS],
     rows: (d) =>
       d.chapters.flatMap((c) => [
-        [d.slug, c.no, "", c.role, c.title, c.items.length, c.sections.length, [...c.text].length],
-        ...c.sections.map((s) => [d.slug, c.no, s.no, c.role, s.title, s.items.length, "", [...s.text].length]),
+        [d.slug, c.no, "", c.role, c.title, c.items.length, c.sections.length, [...c.text].length, ...atCells(c.at)],
+        ...c.sections.map((s) => [d.slug, c.no, s.no, c.role, s.title, s.items.length, "", [...s.text].length, ...atCells(s.at)]),
       ]),
   },
   "tasks.csv": {
-    header: ["slug", "chapter", "chapter_title", "section", "section_title", "no", "title", "keywords", "text"],
-    rows: (d) => tasksOf(d).map(({ c, s, it }) => [d.slug, c.no, c.title, s?.no ?? "", s?.title ?? "", it.no, it.title, it.keywords.join(" "), it.text]),
+    header: ["slug", "chapter", "chapter_title", "section", "section_title", "no", "title", "keywords", "text", ...AT_COLUMNS],
+    rows: (d) => tasksOf(d).map(({ c, s, it }) => [d.slug, c.no, c.title, s?.no ?? "", s?.title ?? "", it.no, it.title, it.keywords.join(" "), it.text, ...atCells(it.at)]),
   },
   "indicators.csv": {
-    header: ["slug", "table", "period", "no", "category", "name", "canonical_id", "unit", ...valueColumns("baseline"), ...valueColumns("target"), ...valueColumns("actual"), "nature", "department"],
-    rows: (d) => (d.indicators as Indicator[]).map((i) => [d.slug, i.table, i.period, i.no, i.category, i.name, i.canonicalId, i.unit, ...valueCells(i.baseline), ...valueCells(i.target), ...valueCells(i.actual), i.nature, i.department]),
+    header: ["slug", "table", "period", "no", "category", "name", "canonical_id", "unit", ...valueColumns("baseline"), ...valueColumns("target"), ...valueColumns("actual"), "nature", "department", ...AT_COLUMNS],
+    rows: (d) => (d.indicators as Indicator[]).map((i) => [d.slug, i.table, i.period, i.no, i.category, i.name, i.canonicalId, i.unit, ...valueCells(i.baseline), ...valueCells(i.target), ...valueCells(i.actual), i.nature, i.department, ...atCells(i.at)]),
   },
   "projects.csv": {
-    header: ["slug", "chapter", "section", "group", "no", "name", "source", "investment", "investment_unit", "years", "lead", "description"],
-    rows: (d) => d.projects.map((p) => [d.slug, p.chapter, p.section, p.group, p.no, p.name, p.source, p.investment, p.investmentUnit, p.years, p.lead, p.description]),
+    header: ["slug", "chapter", "section", "group", "no", "name", "source", "investment", "investment_unit", "years", "lead", "description", ...AT_COLUMNS],
+    rows: (d) => d.projects.map((p) => [d.slug, p.chapter, p.section, p.group, p.no, p.name, p.source, p.investment, p.investmentUnit, p.years, p.lead, p.description, ...atCells(p.at)]),
   },
 };
 
@@ -80,7 +93,10 @@ function manifest(docs: ManifestDocument[], inputs: ManifestInput[], toolVersion
   return json({ schemaVersion: SCHEMA_VERSION, tool: { name: "plans", version: toolVersion }, documents: docs, inputs: sorted });
 }
 
-const json = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
+/** A list of numbers as JSON.stringify indents it: one number a line. */
+const NUMBER_LIST = /\[\n\s+(-?[\d.]+(?:,\n\s+-?[\d.]+)*)\n\s*\]/g;
+/** JSON with two-space indents, a list of numbers (a fact's lines and pages) kept on one line. */
+const json = (v: unknown) => JSON.stringify(v, null, 2).replace(NUMBER_LIST, (_, list: string) => `[${list.split(/,\n\s+/).join(", ")}]`) + "\n";
 
 /** Where the dataset's files go: a whole file, or a chunk appended to one. */
 export interface DatasetSink {

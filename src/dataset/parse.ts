@@ -21,10 +21,10 @@ export async function parseSource(file: InputFile, times: StageTimes = newTimes(
   const base = { path: file.path, sha256: hash, bytes: file.bytes.length };
   const prepared = await prepare(file.bytes, file.path, times);
   if (!prepared.ok) return { input: { ...base, format: prepared.format ?? null, encoding: null, document: null, status: "skipped", reason: prepared.message }, result: null };
-  const { read, cleaned } = prepared;
+  const { read, cleaned, places } = prepared;
   const { format, encoding } = read;
   const t = now();
-  const seg = segment(cleaned.lines, cleaned.meta, file.path);
+  const seg = segment(cleaned.lines, cleaned.meta, file.path, { recordLines: cleaned.metaLines, places });
   times.segment += now() - t;
   const skip = cleaned.lines.length === 0 ? "no text in it, only whitespace or markup" : skipReason(documentFacts(seg));
   if (skip) {

@@ -1,6 +1,6 @@
 // reconcile: several sources of one plan become one document. Sources are grouped by county and title;
 // the most complete one is primary, the others are alternates, and what an alternate lacks is noted.
-import { SCHEMA_VERSION, type Note, type PlanDocument, type Source } from "../model.js";
+import { SCHEMA_VERSION, type MetaAt, type Note, type PlanDocument, type Source } from "../model.js";
 import { DEFAULT_DOMAIN } from "../catalog/domains.js";
 import { note as noteOf, type NoteKind } from "../notes.js";
 import type { Segmented } from "../segment/index.js";
@@ -80,6 +80,8 @@ export function reconcile(ranked: SourceResult[], slug: string): PlanDocument {
   for (const r of ranked) notes.push(...r.notes, ...r.segmented.notes);
   for (const alt of ranked.slice(1)) notes.push(...lacks(primary, alt));
   const fill = <K extends keyof Segmented["meta"]>(k: K): Segmented["meta"][K] => ranked.map((r) => r.segmented.meta[k]).find((v) => v !== null) ?? null as Segmented["meta"][K];
+  // a field is where the source it was taken from says it
+  const filledAt = (k: keyof MetaAt) => ranked.find((r) => r.segmented.meta[k] !== null)?.segmented.meta.at[k] ?? null;
   const county = fill("county") ?? "";
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -95,6 +97,7 @@ export function reconcile(ranked: SourceResult[], slug: string): PlanDocument {
     docNumber: fill("docNumber"),
     issuedDate: fill("issuedDate"),
     period: fill("period"),
+    metaAt: { title: filledAt("title"), issuer: filledAt("issuer"), docNumber: filledAt("docNumber"), issuedDate: filledAt("issuedDate"), county: filledAt("county"), period: filledAt("period") },
     sources: ranked.map((r, i) => ({ ...r.source, role: i === 0 ? "primary" : "alternate" })),
     chapters: p.chapters,
     indicators: p.indicators,

@@ -10,6 +10,8 @@ export interface BoxEntry {
   text: string;
   index: number;
   line: number;
+  /** the entry's line and its continuation lines */
+  from: Line[];
 }
 
 export interface Box {
@@ -20,6 +22,8 @@ export interface Box {
   entries: BoxEntry[];
   /** text of the box that is not a numbered entry */
   text: string;
+  /** the caption's line and the lines of that text */
+  from: Line[];
 }
 
 export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
@@ -28,7 +32,7 @@ export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
     if (skip.has(i)) continue;
     const m = BOX_RE.exec(lines[i].text);
     if (!m || /指标/.test(m[2])) continue;
-    const box: Box = { title: m[2].replace(/[。\s]+$/u, ""), index: i, end: i, entries: [], text: "" };
+    const box: Box = { title: m[2].replace(/[。\s]+$/u, ""), index: i, end: i, entries: [], text: "", from: [lines[i]] };
     const loose: string[] = [];
     let j = i + 1;
     for (; j < lines.length; j++) {
@@ -37,12 +41,17 @@ export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
       const it = ITEM_RE.exec(t);
       const last = box.entries[box.entries.length - 1];
       if (it && Number(it[1]) === (last?.no ?? 0) + 1) {
-        box.entries.push({ no: Number(it[1]), text: it[2], index: j, line: lines[j].line });
+        box.entries.push({ no: Number(it[1]), text: it[2], index: j, line: lines[j].line, from: [lines[j]] });
         continue;
       }
       if (it && last) break; // a numbered line that does not continue the box: the body resumes
-      if (last) last.text += "\n" + t;
-      else loose.push(t);
+      if (last) {
+        last.text += "\n" + t;
+        last.from.push(lines[j]);
+      } else {
+        loose.push(t);
+        box.from.push(lines[j]);
+      }
     }
     box.end = j - 1;
     box.text = loose.join("\n");

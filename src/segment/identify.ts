@@ -33,6 +33,8 @@ export interface Place {
   level: Level | null;
   /** set when the county named is not in the division list (a typo, a mojibake remnant) */
   unknown: string | null;
+  /** the index of the candidate that named it */
+  by: number | null;
 }
 
 /** The longest division name (双江拉祜族佤族布朗族傣族自治县 and the like stay under it). */
@@ -71,17 +73,17 @@ export function countyOfOrgan(organ: string): string | null {
 /** Where the document is from: the county its name, issuer or 结合X实际 names, placed on the division
  *  list with the help of the places the text names. */
 export function placeOf(candidates: Array<{ county: string | null; why: string; line: number | null; mustBeDivision?: boolean }>, context: string, reasons: Reason[]): Place {
-  for (const c of candidates) {
+  for (const [by, c] of candidates.entries()) {
     if (!c.county) continue;
     if (c.mustBeDivision && divisionsNamed(c.county).length === 0) continue;
     const division = resolveDivision(c.county, context) ?? (divisionsNamed(c.county).length === 1 ? divisionsNamed(c.county)[0]! : null);
     const county = division && !isDivisionName(c.county) ? division.name : c.county;
     reasons.push({ line: c.line, why: `county ${county} from ${c.why}` });
-    if (division) return { county, division, level: division.level, unknown: null };
+    if (division) return { county, division, level: division.level, unknown: null, by };
     const ambiguous = divisionsNamed(c.county).length > 1;
-    return { county, division: null, level: levelBySuffix(county), unknown: ambiguous ? null : county };
+    return { county, division: null, level: levelBySuffix(county), unknown: ambiguous ? null : county, by };
   }
-  return { county: null, division: null, level: null, unknown: null };
+  return { county: null, division: null, level: null, unknown: null, by: null };
 }
 
 function levelBySuffix(name: string): Level {

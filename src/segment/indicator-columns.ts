@@ -11,6 +11,8 @@ import { parseHeader, type Column, type ColumnKind } from "./indicator-header.js
 export interface RawRow {
   no: number;
   line: number;
+  /** the lines its cells were read from (a merged cell printed on another row's: see indicators.ts) */
+  from: Line[];
   category: string | null;
   name: string;
   unit: string | null;
@@ -61,6 +63,7 @@ export function readRowsByHeader(lines: Line[], start: number, columns: Column[]
     const row: RawRow = {
       no: Number(no),
       line: lines[i]!.line,
+      from: [lines[i]!],
       category: cell("category") || (columns.some((c) => c.kind === "category") ? carried.category : null),
       name: cell("name") ?? "",
       unit: cell("unit") || null,

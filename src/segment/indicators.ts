@@ -14,6 +14,7 @@ import { parseValue } from "./values.js";
 import { HAN } from "../text/chars.js";
 import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
 import { note } from "../notes.js";
+import { atOf } from "./at.js";
 
 export interface IndicatorTables {
   indicators: Indicator[];
@@ -143,7 +144,7 @@ function readTabRows(lines: Line[], start: number, columns: Column[]): { rows: R
     const grid = text.split("\t").map((c) => c.trim());
     if (grid.length === columns.length) {
       // a full row of a grid (an HTML, Word or PDF table, merged cells expanded): cells by column
-      const row = rowByColumns(grid, columns, lines[i]!.line, carried);
+      const row = rowByColumns(grid, columns, lines[i]!, carried);
       if (!row) break;
       carried = { category: row.category, nature: row.nature, department: row.department };
       rows.push(row);
@@ -153,7 +154,7 @@ function readTabRows(lines: Line[], start: number, columns: Column[]): { rows: R
     const noCell = cells[0] ?? "";
     if (!/^\d{1,3}$/.test(noCell)) break;
     const rest = cells.slice(1);
-    const row: RawRow = { no: Number(noCell), line: lines[i]!.line, category: null, name: "", unit: null, values: [], nature: null, department: null };
+    const row: RawRow = { no: Number(noCell), line: lines[i]!.line, from: [lines[i]!], category: null, name: "", unit: null, values: [], nature: null, department: null };
     const texts: string[] = [];
     for (const cell of rest) {
       if (NATURE_RE.test(cell) && has(columns, "nature")) row.nature = cell;
@@ -181,7 +182,7 @@ function readTabRows(lines: Line[], start: number, columns: Column[]): { rows: R
 }
 
 /** A row with one cell per column; an empty merged cell takes the value of the row above. */
-function rowByColumns(cells: string[], columns: Column[], line: number, carried: Pick<RawRow, "category" | "nature" | "department">): RawRow | null {
+function rowByColumns(cells: string[], columns: Column[], line: Line, carried: Pick<RawRow, "category" | "nature" | "department">): RawRow | null {
   const at = (kind: ColumnKind): string => {
     const k = columnIndex(columns, kind);
     return k >= 0 ? cells[k]! : "";
@@ -191,7 +192,8 @@ function rowByColumns(cells: string[], columns: Column[], line: number, carried:
   const merged = (kind: MergedKind): string | null => (has(columns, kind) ? at(kind) || carried[kind] : null);
   return {
     no: Number(no),
-    line,
+    line: line.line,
+    from: [line],
     category: merged("category"),
     name: at("name"),
     unit: at("unit") || null,
@@ -206,6 +208,8 @@ function rowByColumns(cells: string[], columns: Column[], line: number, carried:
 interface Piece {
   text: string;
   line: number;
+  /** the lines it was printed on */
+  from: Line[];
   /** stacked or letter-spaced text: a narrow merged cell, never part of a name */
   merged: boolean;
 }
@@ -223,12 +227,13 @@ function toPieces(lines: Line[], start: number, end: number): Piece[] {
     const text = line.text.trim();
     if (SPACED.test(text)) {
       let merged = compact(text);
+      const from = [line];
       const next = lines[i + 1]?.text.trim() ?? "";
       if (i + 1 < end && new RegExp(`^[${HAN}]{1,5}$`, "u").test(next)) {
         merged += next;
-        i++;
+        from.push(lines[++i]!);
       }
-      pieces.push({ text: merged, line: line.line, merged: true });
+      pieces.push({ text: merged, line: line.line, from, merged: true });
       i++;
       continue;
     }
@@ -246,49 +251,53 @@ function toPieces(lines: Line[], start: number, end: number): Piece[] {
         }
       }
       if (stack.length >= 2) {
-        pieces.push({ text: stack.join(""), line: line.line, merged: true });
+        pieces.push({ text: stack.join(""), line: line.line, from: lines.slice(i, tail ? k + 1 : k), merged: true });
         if (tail) {
-          for (const t of tail) pieces.push({ text: t, line: lines[k]!.line, merged: false });
+          for (const t of tail) pieces.push({ text: t, line: lines[k]!.line, from: [lines[k]!], merged: false });
           k++;
         }
         i = k;
         continue;
       }
     }
-    for (const t of text.split(/[\s\u3000]+/u)) if (t !== "") pieces.push({ text: t, line: line.line, merged: false });
+    for (const t of text.split(/[\s\u3000]+/u)) if (t !== "") pieces.push({ text: t, line: line.line, from: [line], merged: false });
     i++;
   }
   return pieces;
 }
 
 /** Streamed rows; merged cells are recorded where printed and spread afterwards. */
-function readStreamRows(pieces: Piece[], columns: Column[]): { rows: RawRow[]; anchors: Map<MergedKind, Map<number, string>> } {
+function readStreamRows(pieces: Piece[], columns: Column[]): { rows: RawRow[]; anchors: Map<MergedKind, Map<number, string>>; printedOn: Map<MergedKind, Map<number, Line[]>> } {
   const rows: RawRow[] = [];
   const anchors = new Map<MergedKind, Map<number, string>>([
     ["category", new Map()],
     ["department", new Map()],
     ["nature", new Map()],
   ]);
+  /** the lines each anchored merged cell was printed on */
+  const printedOn = new Map<MergedKind, Map<number, Line[]>>([...anchors.keys()].map((k) => [k, new Map()]));
   const position = (kind: ColumnKind) => columnIndex(columns, kind);
   /** highest column index the row has filled so far */
   let reached = -1;
   let row: RawRow | null = null;
   let pendingValue = "";
-  let pendingMerged: Array<{ kind: MergedKind; text: string }> = [];
+  let pendingMerged: Array<{ kind: MergedKind; text: string; from: Line[] }> = [];
   const valueColumn = Math.max(position("baseline"), position("target"));
 
   const flushValue = () => {
     if (row && pendingValue !== "") row.values.push(pendingValue);
     pendingValue = "";
   };
-  const record = (kind: MergedKind, no: number, text: string) => {
+  const record = (kind: MergedKind, no: number, text: string, from: Line[]) => {
     const map = anchors.get(kind)!;
     map.set(no, (map.get(no) ?? "") + text);
+    const lines = printedOn.get(kind)!;
+    lines.set(no, [...(lines.get(no) ?? []), ...from]);
   };
-  const anchor = (kind: MergedKind, text: string) => {
+  const anchor = (kind: MergedKind, text: string, from: Line[]) => {
     // Printed after cells to its right: it belongs to the next row, in that row's place.
-    if (row === null || reached > position(kind)) pendingMerged.push({ kind, text });
-    else record(kind, row.no, text);
+    if (row === null || reached > position(kind)) pendingMerged.push({ kind, text, from });
+    else record(kind, row.no, text, from);
   };
   const isRowStart = (k: number) => {
     const p = pieces[k]!;
@@ -303,10 +312,10 @@ function readStreamRows(pieces: Piece[], columns: Column[]): { rows: RawRow[]; a
     const p = pieces[k]!;
     if (isRowStart(k)) {
       flushValue();
-      row = { no: Number(p.text), line: p.line, category: null, name: "", unit: null, values: [], nature: null, department: null };
+      row = { no: Number(p.text), line: p.line, from: [...p.from], category: null, name: "", unit: null, values: [], nature: null, department: null };
       rows.push(row);
       reached = position("no");
-      for (const m of pendingMerged) record(m.kind, row.no, m.text);
+      for (const m of pendingMerged) record(m.kind, row.no, m.text, m.from);
       pendingMerged = [];
       continue;
     }
@@ -314,28 +323,31 @@ function readStreamRows(pieces: Piece[], columns: Column[]): { rows: RawRow[]; a
     const t = p.text;
     if (p.merged) {
       const kind: MergedKind = has(columns, "department") && ORG_RE.test(t) ? "department" : has(columns, "category") ? "category" : "department";
-      if (has(columns, kind)) anchor(kind, t);
+      if (has(columns, kind)) anchor(kind, t, p.from);
       continue;
     }
     if (NATURE_RE.test(t) && has(columns, "nature")) {
       flushValue();
       row.nature = t;
+      row.from.push(...p.from);
       reached = Math.max(reached, position("nature"));
       continue;
     }
     const started = row.values.length > 0 || pendingValue !== "";
     if (!started && row.unit === null && has(columns, "unit") && row.name !== "" && UNIT_RE.test(t)) {
       row.unit = t;
+      row.from.push(...p.from);
       reached = Math.max(reached, position("unit"));
       continue;
     }
     if (row.nature !== null || (started && has(columns, "department") && ORG_RE.test(t))) {
       flushValue();
-      if (has(columns, "department")) anchor("department", t);
+      if (has(columns, "department")) anchor("department", t, p.from);
       continue;
     }
     if (VALUE_RE.test(t) && (row.name !== "" || row.values.length > 0)) {
       row.values.push(pendingValue + t);
+      row.from.push(...p.from);
       pendingValue = "";
       reached = Math.max(reached, valueColumn);
       continue;
@@ -343,13 +355,15 @@ function readStreamRows(pieces: Piece[], columns: Column[]): { rows: RawRow[]; a
     if (started) {
       // Words before a figure that a space or a wrap cut off ("下降" "35%", "年亡人数不超" "过" "5人").
       pendingValue += t;
+      row.from.push(...p.from);
       continue;
     }
     row.name += t;
+    row.from.push(...p.from);
     reached = Math.max(reached, position("name"));
   }
   flushValue();
-  return { rows, anchors };
+  return { rows, anchors, printedOn };
 }
 
 /**
@@ -368,6 +382,40 @@ function spreadMerged(rows: RawRow[], field: MergedKind): void {
     if (row[field] !== null) last = row[field];
     else row[field] = last;
   }
+}
+
+const MERGED_KINDS: readonly MergedKind[] = ["category", "nature", "department"];
+
+/** Where a row printed a merged cell's text itself: its own lines, when they hold it. */
+function printedInRow(rows: RawRow[]): (row: RawRow, kind: MergedKind) => Line[] | null {
+  const own = new Map(rows.map((r) => [r, { lines: [...r.from], text: compact(r.from.map((l) => l.text).join("")) }]));
+  return (row, kind) => {
+    const o = own.get(row)!;
+    return o.text.includes(compact(row[kind] ?? "")) ? o.lines : null;
+  };
+}
+
+/**
+ * Adds to each row the lines of the merged cells it shares with other rows, where they were printed:
+ * on the row itself, or on the nearest row that printed the same text — searched first below it when
+ * the table prints a merged cell at the last row it spans (PDF text), else above it (a rowspan).
+ */
+function addMergedLines(rows: RawRow[], printed: (row: RawRow, kind: MergedKind) => Line[] | null, printedBelow: boolean): void {
+  const found = rows.map((row, i) =>
+    MERGED_KINDS.flatMap((kind) => {
+      if (row[kind] === null) return [];
+      const here = printed(row, kind);
+      if (here) return here;
+      const below = rows.slice(i + 1);
+      const above = rows.slice(0, i).reverse();
+      for (const other of printedBelow ? [...below, ...above] : [...above, ...below]) {
+        const there = other[kind] === row[kind] ? printed(other, kind) : null;
+        if (there) return there;
+      }
+      return [];
+    }),
+  );
+  rows.forEach((row, i) => row.from.push(...found[i]!));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,7 +463,7 @@ function chooseTarget(targets: Array<{ raw: string; label: string }>): { raw: st
   return { raw: chosen.raw, change };
 }
 
-function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", brackets: string[] | undefined): Indicator {
+function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", brackets: string[] | undefined, source: string): Indicator {
   const { baseline, targets, actual } = assignValues(row.values, table.columns);
   const chosen = chooseTarget(targets);
   const value = (raw: string | null): Value | null => (raw === null ? null : parseValue(raw, { averageBrackets: brackets }));
@@ -433,6 +481,7 @@ function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", bracket
     target,
     nature: row.nature === null ? null : NATURE[row.nature] ?? null,
     department: row.department,
+    at: atOf(source, row.from),
   };
   if (has(table.columns, "actual")) indicator.actual = value(actual);
   return indicator;
@@ -450,8 +499,10 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
     if (byHeader) {
       ({ rows, end } = readRowsByHeader(lines, table.bodyStart, byHeader));
       table.columns = byHeader;
+      addMergedLines(rows, printedInRow(rows), false);
     } else if (tab) {
       ({ rows, end } = readTabRows(lines, table.bodyStart, table.columns));
+      addMergedLines(rows, printedInRow(rows), false);
     } else {
       end = table.bodyStart;
       while (end < lines.length && !endsBody(lines[end]!.text)) end++;
@@ -467,6 +518,7 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
           );
         }
       }
+      addMergedLines(rows, (row, kind) => streamed.printedOn.get(kind)!.get(row.no) ?? null, true);
     }
     if (rows.length === 0) continue;
     // The footnote that follows may say which brackets mean five-year averages.
@@ -481,7 +533,7 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
         notes.push(note("indicator-without-name", source, row.line, `row ${row.no} of ${table.caption ?? "an indicator table"} has no indicator name; dropped`));
         continue;
       }
-      indicators.push(toIndicator(row, table, period, brackets));
+      indicators.push(toIndicator(row, table, period, brackets, source));
     }
     const expectedRows = rows[rows.length - 1]!.no;
     if (expectedRows !== rows.length) {

@@ -6,11 +6,12 @@
 import { pinyin } from "pinyin-pro";
 import type { DocumentKind } from "../catalog/document-kinds.js";
 import type { Level } from "../catalog/divisions.js";
-import type { Line } from "../model.js";
+import type { At, Line, MetaAt } from "../model.js";
 import { codePointCount, HAN } from "../text/chars.js";
 import { bareDocNumber, docNumberIn, frontDocNumber } from "./docnumber.js";
 import { classify, countyOf, countyOfOrgan, domainIdOf, placeOf, slugFor, type Reason } from "./identify.js";
 import { documentNames } from "./names.js";
+import { atOf } from "./at.js";
 
 export interface Metadata {
   kind: DocumentKind;
@@ -31,6 +32,8 @@ export interface Metadata {
   prefecture: string | null;
   /** a county named that is not in the division list (a typo, a mojibake remnant) */
   unknownPlace: string | null;
+  /** where each field was read */
+  at: MetaAt;
 }
 
 const ORGAN = /(?:人民政府|政府|办公室|办公厅|委员会|管理局|应急管理厅|厅|局|管委会)$/u;
@@ -80,6 +83,9 @@ interface Signature {
   issuer: string | null;
   date: string;
   line: number;
+  /** the lines of the organ and of the date */
+  issuerFrom: Line | null;
+  dateFrom: Line;
 }
 
 /** The notice's signature: an organ's name on its own line followed by a date line; an organ and a
@@ -89,18 +95,18 @@ function signature(front: Line[]): Signature | null {
   for (let i = 0; i + 1 < front.length; i++) {
     const organ = front[i]!.text.trim();
     const date = parseDate(front[i + 1]!.text);
-    if (date && ORGAN.test(organ) && codePointCount(organ) <= 30 && !/印发/u.test(front[i + 1]!.text)) return { issuer: organ, date, line: front[i + 1]!.line };
+    if (date && ORGAN.test(organ) && codePointCount(organ) <= 30 && !/印发/u.test(front[i + 1]!.text)) return { issuer: organ, date, line: front[i + 1]!.line, issuerFrom: front[i]!, dateFrom: front[i + 1]! };
   }
   for (const l of front) {
     const m = ORGAN_THEN_DATE.exec(l.text);
     const date = m ? parseDate(m[2]!.replace(/\s+/gu, "")) : null;
-    if (m && date && !/印发/u.test(m[1]!)) return { issuer: m[1]!.replace(/^.*?(?:通知|[。；])\s*/u, ""), date, line: l.line };
+    if (m && date && !/印发/u.test(m[1]!)) return { issuer: m[1]!.replace(/^.*?(?:通知|[。；])\s*/u, ""), date, line: l.line, issuerFrom: l, dateFrom: l };
   }
   const notice = front.findIndex((l) => /印发给你们|现予印发|请认真|请结合|贯彻执行|组织实施|抓好落实/u.test(l.text));
   if (notice >= 0) {
     for (const l of front.slice(notice + 1, notice + 6)) {
       const date = parseDate(l.text);
-      if (date) return { issuer: null, date, line: l.line };
+      if (date) return { issuer: null, date, line: l.line, issuerFrom: null, dateFrom: l };
     }
   }
   return null;
@@ -109,7 +115,14 @@ function signature(front: Line[]): Signature | null {
 /** 结合X实际: the place a plan says it was made for. */
 const PRACTICAL = new RegExp(`结合([${HAN}]{2,4}?)(?:实际|县情|市情|区情)`, "u");
 
-export function extractMetadata(front: Line[], meta: Record<string, string>, lines: Line[], chapters = 0): Metadata {
+const ISSUED_DATE_KEYS = ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期", "发布时间", "时间"];
+const ISSUER_KEYS = ["发布机构", "发文机关", "发布单位", "发文机构"];
+const DOC_NUMBER_KEYS = ["文号", "发文字号"];
+const TITLE_KEYS = ["标题", "名称", "文件名称"];
+
+/** `front` is the first lines of `lines` (before the body); `source` names the file in `at`;
+ *  `recordLines` are the lines the web record's keys were read from. */
+export function extractMetadata(front: Line[], meta: Record<string, string>, lines: Line[], chapters = 0, source = "", recordLines: Record<string, Line> = {}): Metadata {
   const reasons: Reason[] = [];
   const names = documentNames(front, lines, meta);
   const named = names[0] ?? null;
@@ -121,9 +134,10 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
   let issuer = sig?.issuer ?? null;
   let issuedDate = sig?.date ?? null;
   if (sig) reasons.push({ line: sig.line, why: `signed ${issuer ?? "(organ lost)"} on ${issuedDate}` });
-  issuedDate ??= firstDate(meta, ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期", "发布时间", "时间"]);
+  issuedDate ??= firstDate(meta, ISSUED_DATE_KEYS);
   issuer ??= meta["发布机构"] ?? meta["发文机关"] ?? meta["发布单位"] ?? meta["发文机构"] ?? null;
-  const docNumber = (meta["文号"] ?? meta["发文字号"] ? bareDocNumber(meta["文号"] ?? meta["发文字号"]!) ?? docNumberIn(meta["文号"] ?? meta["发文字号"]!) : null) ?? frontDocNumber(front.map((l) => l.text));
+  const recordDocNumber = meta["文号"] ?? meta["发文字号"] ? bareDocNumber(meta["文号"] ?? meta["发文字号"]!) ?? docNumberIn(meta["文号"] ?? meta["发文字号"]!) : null;
+  const docNumber = recordDocNumber ?? frontDocNumber(front.map((l) => l.text));
 
   const lineOf = (i: number | null | undefined) => (i === null || i === undefined ? null : (front[i] ?? lines[i])?.line ?? null);
   const namedCounty = kind.kind === "interpretation" ? (kind.describes ? countyOf(kind.describes) : null) : titled ? countyOf(titled.name) : null;
@@ -141,6 +155,28 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
     reasons,
   );
   const domain = domainIdOf(title);
+  const period = periodFound(title ?? "", lines.map((l) => l.text).join("\n"));
+
+  // where each field was read: a line of the front (or the body), or the web record's key
+  const at = (from: Array<Line | null | undefined>): At | null => (from.some(Boolean) ? atOf(source, from) : null);
+  const record = (keys: string[], value: string | null): At | null => (value === null ? null : at([keys.filter((k) => k in meta).map((k) => recordLines[k])[0]]));
+  const titleNamed = kind.kind === "interpretation" ? null : titled ?? named;
+  const titleAt = titleNamed?.index !== null && titleNamed?.index !== undefined ? at(lines.slice(titleNamed.index, (titleNamed.last ?? titleNamed.index) + 1)) : record(TITLE_KEYS, titleNamed ? title : null);
+  const issuerAt = sig?.issuer ? at([sig.issuerFrom]) : record(ISSUER_KEYS, issuer);
+  const countyFrom: Array<() => At | null> = [
+    () => titleAt,
+    () => issuerAt,
+    () => record(["发布机构"], meta["发布机构"] ?? null),
+    () => at([lines.slice(0, 60).find((l) => practical && l.text.includes(practical[0]))]),
+  ];
+  const metaAt: MetaAt = {
+    title: title === null ? null : titleAt,
+    issuer: issuer === null ? null : issuerAt,
+    docNumber: docNumber === null ? null : recordDocNumber !== null ? record(DOC_NUMBER_KEYS, docNumber) : at([front.find((l) => frontDocNumber([l.text]) !== null)]),
+    issuedDate: issuedDate === null ? null : sig ? at([sig.dateFrom]) : record(ISSUED_DATE_KEYS.filter((k) => meta[k] && parseDate(meta[k].split(/\s+/)[0]!)), issuedDate),
+    county: place.by === null ? null : countyFrom[place.by]!(),
+    period: period.offset === null ? (period.period ? titleAt : null) : at([lines[lineIndexAt(lines, period.offset)]]),
+  };
   return {
     kind: kind.kind,
     reasons,
@@ -150,14 +186,25 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
     issuer,
     docNumber,
     issuedDate,
-    period: periodOf(title ?? "", lines.map((l) => l.text).join("\n")),
+    period: period.period,
     level: place.level,
     domain,
     divisionCode: place.division?.code ?? null,
     province: place.division?.province ?? null,
     prefecture: place.division?.prefecture ?? null,
     unknownPlace: place.unknown,
+    at: metaAt,
   };
+}
+
+/** The index of the line that holds a character offset of the lines joined by "\n". */
+function lineIndexAt(lines: Line[], offset: number): number {
+  let end = -1;
+  for (let i = 0; i < lines.length; i++) {
+    end += lines[i]!.text.length + 1;
+    if (offset <= end) return i;
+  }
+  return lines.length - 1;
 }
 
 function firstDate(meta: Record<string, string>, keys: string[]): string | null {
@@ -172,8 +219,13 @@ const FIVE_YEAR_PLANS: Record<string, number> = { 十三五: 2016, 十四五: 20
 
 /** The plan period: an explicit 2021-2025年 range, else the five-year plan the title names. */
 export function periodOf(title: string, text: string): { start: number; end: number } | null {
+  return periodFound(title, text).period;
+}
+
+/** The plan period and where the text states it (the offset of its years; null when from the title). */
+function periodFound(title: string, text: string): { period: { start: number; end: number } | null; offset: number | null } {
   const explicit = /(?:规划期|期限|时期)[^。]{0,12}?(20\d{2})\s*[-—–~至到]\s*(20\d{2})\s*年/u.exec(text) ?? /（(20\d{2})\s*[-—–]\s*(20\d{2})\s*年）/u.exec(text);
-  if (explicit && Number(explicit[2]) - Number(explicit[1]) === 4) return { start: Number(explicit[1]), end: Number(explicit[2]) };
-  for (const [name, start] of Object.entries(FIVE_YEAR_PLANS)) if (title.includes(name)) return { start, end: start + 4 };
-  return null;
+  if (explicit && Number(explicit[2]) - Number(explicit[1]) === 4) return { period: { start: Number(explicit[1]), end: Number(explicit[2]) }, offset: explicit.index + explicit[0].indexOf(explicit[1]!) };
+  for (const [name, start] of Object.entries(FIVE_YEAR_PLANS)) if (title.includes(name)) return { period: { start, end: start + 4 }, offset: null };
+  return { period: null, offset: null };
 }

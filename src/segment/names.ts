@@ -10,6 +10,8 @@ export interface Named {
   name: string;
   /** 0-based index into the lines it came from, null for the web record */
   index: number | null;
+  /** the index of its last line, when the name runs over several */
+  last?: number;
   from: "title-line" | "notice" | "compiled" | "record";
 }
 
@@ -58,7 +60,7 @@ function titleLine(front: Line[]): Named | null {
     const prev = front[i - 1]?.text.trim() ?? "";
     // "德阳市“十四五”应急体系" + "建设规划": a first half with no name word, no sentence end, not a notice
     if (codePointCount(t) <= 10 && prev && !NAME_END.test(prev) && !SENTENCE.test(prev) && !NOTICE.test(prev) && !/[：:]$|\d$/u.test(prev) && codePointCount(prev) <= 30 && /十[三四五]五|[省市县区旗州]/u.test(prev)) {
-      return { name: prev + t, index: i - 1, from: "title-line" };
+      return { name: prev + t, index: i - 1, last: i, from: "title-line" };
     }
     if (!isTitleLike(raw)) continue;
     return { name: t, index: i, from: "title-line" };
@@ -76,7 +78,7 @@ function noticeName(front: Line[]): Named | null {
     let k = i;
     while (!/通知/u.test(joined) && k + 1 < front.length && k < i + 2) joined += front[++k]!.text.trim();
     const m = /关于印发《?(.+?)》?的?(?:通知|$)/u.exec(joined.split(/\s/u)[0] === joined ? joined : joined.replace(/\s+/gu, ""));
-    if (m && codePointCount(m[1]!) >= 4 && NAME_END.test(stripFileLabel(m[1]!.replace(/》.*$/u, "")))) return { name: m[1]!.replace(/》.*$/u, ""), index: i, from: "notice" };
+    if (m && codePointCount(m[1]!) >= 4 && NAME_END.test(stripFileLabel(m[1]!.replace(/》.*$/u, "")))) return { name: m[1]!.replace(/》.*$/u, ""), index: i, last: k, from: "notice" };
   }
   return null;
 }

@@ -6,6 +6,7 @@ import type { Chapter, ChapterRole, Item, Line, Note, Section } from "../model.j
 import { codePointCount } from "../text/chars.js";
 import { CHAPTER_RE, chineseNumber, ITEM_RE, LOST_SECTION_RE, NUMBERED_CHAPTER_RE, NUMBERED_SECTION_RE, SECTION_RE, withoutPageNumber } from "../text/headings.js";
 import { note } from "../notes.js";
+import { atOf } from "./at.js";
 
 /** The numbering a plan's outline uses, level by level. Most plans number 一、 / （一） / 1.; many
  *  number chapters 第一章 and sections 第一节, with 一、 (or （一）, or 1.) for the items below them. */
@@ -81,6 +82,8 @@ export interface Outline {
   positions: Position[];
   /** index of the first chapter heading (front matter ends there), or -1 */
   bodyStart: number;
+  /** the lines of each chapter's, section's and item's text (after its heading) */
+  bodyLines: Map<Chapter | Section | Item, Line[]>;
   notes: Note[];
 }
 
@@ -111,11 +114,16 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
   const positions: Position[] = [];
   const chapters: Chapter[] = [];
   const texts = new Map<object, string[]>();
-  const addText = (node: object, t: string) => {
+  const bodyLines = new Map<Chapter | Section | Item, Line[]>();
+  const addText = (node: Chapter | Section | Item, t: string, from?: Line) => {
     if (!t) return;
     const list = texts.get(node) ?? [];
     list.push(t);
     texts.set(node, list);
+    if (!from) return;
+    const lines = bodyLines.get(node);
+    if (lines) lines.push(from);
+    else bodyLines.set(node, [from]);
   };
   let chapter: Chapter | null = null;
   let section: Section | null = null;
@@ -131,7 +139,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
     const chNo = ch ? chineseNumber(ch[1]) : null;
     if (ch && chNo === (chapter?.no ?? 0) + 1 && headingLike(leadPhrase(ch[2]).title)) {
       const { title, rest } = leadPhrase(ch[2]);
-      chapter = { no: chNo, title: withoutPageNumber(title), role: "other", sections: [], items: [], text: "" };
+      chapter = { no: chNo, title: withoutPageNumber(title), role: "other", at: atOf(source, [line]), sections: [], items: [], text: "" };
       chapters.push(chapter);
       if (bodyStart < 0) bodyStart = i;
       section = null;
@@ -158,7 +166,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
     const secNo = sec ? chineseNumber(sec[1]) : null;
     if (sec && secNo === (section?.no ?? 0) + 1 && headingLike(leadPhrase(sec[2]).title)) {
       const { title, rest } = leadPhrase(sec[2]);
-      section = { no: secNo, title: withoutPageNumber(title), items: [], text: "" };
+      section = { no: secNo, title: withoutPageNumber(title), at: atOf(source, [line]), items: [], text: "" };
       chapter.sections.push(section);
       item = null;
       lastItemNo = 0;
@@ -181,7 +189,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       const plausible = printed <= lastItemNo + 2 || printed === itemsInChapter + 1;
       const { title, rest } = leadPhrase(it[2]);
       if (plausible && codePointCount(title) <= 60 && title.length > 0) {
-        item = { no, title, text: "", keywords: [] };
+        item = { no, title, at: atOf(source, [line]), text: "", keywords: [] };
         (section ?? chapter).items.push(item);
         lastItemNo = no;
         itemsInChapter++;
@@ -192,7 +200,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       if (!plausible) notes.push(note("item-out-of-sequence", source, line.line, `"${printed}." does not continue the numbering (${lastItemNo} so far); kept as text`));
     }
     positions.push({ chapter: chapter.no, section: section?.no ?? null, item: item?.no ?? null });
-    if (!skipped) addText(item ?? section ?? chapter, t);
+    if (!skipped) addText(item ?? section ?? chapter, t, line);
   });
 
   const roles = assignRoles(chapters.map((c) => c.title));
@@ -205,5 +213,5 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       for (const it of s.items) it.text = (texts.get(it) ?? []).join("\n");
     }
   });
-  return { chapters, positions, bodyStart, notes };
+  return { chapters, positions, bodyStart, bodyLines, notes };
 }

@@ -1,12 +1,13 @@
 // Projects (重点工程): the numbered entries of 专栏 boxes, the numbered project headings of a projects
 // chapter, a 工程 section with neither as one project, and the rows of project tables (序号 / 项目名称 /
 // 建设内容 / 建设年限 / 投资 / 牵头单位), whose stated total is checked against the rows.
-import type { Chapter, Line, Note, Project } from "../model.js";
+import type { Chapter, Item, Line, Note, Project, Section } from "../model.js";
 import { codePointCount } from "../text/chars.js";
 import type { Box } from "./boxes.js";
 import type { Position } from "./outline.js";
 import { ITEM_RE, SECTION_RE } from "../text/headings.js";
 import { note } from "../notes.js";
+import { atOf, joinAt } from "./at.js";
 
 /** An entry's name: its lead text up to the first ： or 。 */
 export function entryName(text: string): { name: string; description: string } {
@@ -23,11 +24,13 @@ interface Context {
   chapters: Chapter[];
   boxes: Box[];
   source: string;
+  /** the lines of each chapter's, section's and item's text (outline.ts) */
+  bodyLines: Map<Chapter | Section | Item, Line[]>;
 }
 
-function sectionTitle(chapters: Chapter[], chapter: number | null, section: number | null): string | null {
+function sectionOf(chapters: Chapter[], chapter: number | null, section: number | null): Section | null {
   const ch = chapters.find((c) => c.no === chapter);
-  return ch?.sections.find((s) => s.no === section)?.title ?? null;
+  return ch?.sections.find((s) => s.no === section) ?? null;
 }
 
 function fromBoxes(ctx: Context, notes: Note[]): Project[] {
@@ -54,20 +57,22 @@ function fromBoxes(ctx: Context, notes: Note[]): Project[] {
       });
     if (!owner) continue;
     if (at.item !== null && at.section !== ctx.positions[owner.index].section) continue;
-    entriesOf.get(owner)!.push({ no, text: it[2], index: i, line: ctx.lines[i].line });
+    entriesOf.get(owner)!.push({ no, text: it[2], index: i, line: ctx.lines[i].line, from: [ctx.lines[i]] });
     notes.push(note("box-entry-displaced", ctx.source, ctx.lines[i].line, `entry ${no} of 专栏 "${owner.title}" stands after a page break, outside its box; attached to the box`));
   }
   for (const box of boxes) {
     const pos = ctx.positions[box.index];
-    const group = sectionTitle(ctx.chapters, pos.chapter, pos.section) ?? box.title;
+    const section = sectionOf(ctx.chapters, pos.chapter, pos.section);
+    const group = section?.title ?? box.title;
     const entries = entriesOf.get(box)!;
     if (entries.length === 0) {
-      projects.push({ chapter: pos.chapter, section: pos.section, group, no: null, name: group, description: box.text, source: "section", investment: null, investmentUnit: null, years: null, lead: null });
+      const at = section ? joinAt(section.at, atOf(ctx.source, box.from)) : atOf(ctx.source, box.from);
+      projects.push({ chapter: pos.chapter, section: pos.section, group, no: null, name: group, description: box.text, source: "section", investment: null, investmentUnit: null, years: null, lead: null, at });
       continue;
     }
     for (const e of entries) {
       const { name, description } = entryName(e.text);
-      projects.push({ chapter: pos.chapter, section: pos.section, group, no: e.no, name, description, source: "box", investment: null, investmentUnit: null, years: null, lead: null });
+      projects.push({ chapter: pos.chapter, section: pos.section, group, no: e.no, name, description, source: "box", investment: null, investmentUnit: null, years: null, lead: null, at: atOf(ctx.source, e.from) });
     }
   }
   return projects;
@@ -77,17 +82,18 @@ function fromBoxes(ctx: Context, notes: Note[]): Project[] {
  *  with no headings is one project. */
 function fromHeadings(ctx: Context, boxed: Set<string>): Project[] {
   const projects: Project[] = [];
+  const at = (node: Section | Item) => joinAt(node.at, atOf(ctx.source, ctx.bodyLines.get(node) ?? []));
   for (const ch of ctx.chapters.filter((c) => c.role === "projects")) {
     for (const s of ch.sections) {
       if (boxed.has(`${ch.no}/${s.no}`)) continue;
       if (s.items.length === 0) {
-        if (/工程|项目|建设|行动|计划/u.test(s.title)) projects.push({ chapter: ch.no, section: s.no, group: s.title, no: null, name: s.title, description: s.text, source: "section", investment: null, investmentUnit: null, years: null, lead: null });
+        if (/工程|项目|建设|行动|计划/u.test(s.title)) projects.push({ chapter: ch.no, section: s.no, group: s.title, no: null, name: s.title, description: s.text, source: "section", investment: null, investmentUnit: null, years: null, lead: null, at: at(s) });
         continue;
       }
-      for (const it of s.items) projects.push({ chapter: ch.no, section: s.no, group: s.title, no: it.no, name: it.title, description: it.text, source: "heading", investment: null, investmentUnit: null, years: null, lead: null });
+      for (const it of s.items) projects.push({ chapter: ch.no, section: s.no, group: s.title, no: it.no, name: it.title, description: it.text, source: "heading", investment: null, investmentUnit: null, years: null, lead: null, at: at(it) });
     }
     if (ch.sections.length === 0) {
-      for (const it of ch.items) projects.push({ chapter: ch.no, section: null, group: null, no: it.no, name: it.title, description: it.text, source: "heading", investment: null, investmentUnit: null, years: null, lead: null });
+      for (const it of ch.items) projects.push({ chapter: ch.no, section: null, group: null, no: it.no, name: it.title, description: it.text, source: "heading", investment: null, investmentUnit: null, years: null, lead: null, at: at(it) });
     }
   }
   return projects;
@@ -130,14 +136,14 @@ export function extractProjectTables(lines: Line[], skip: Set<number>, source: s
     let j = next;
     let expected = 1;
     const rows: Array<Record<Field, string>> = [];
-    const rowLines: number[] = [];
+    const rowLines: Line[][] = [];
     while (j < lines.length) {
       const t = lines[j].text.trim();
       if (t.includes("\t")) {
         const cells = t.split("\t");
         if (Number(cells[fields.indexOf("no")]) !== expected) break;
         rows.push(Object.fromEntries(fields.map((f, k) => [f, cells[k] ?? ""])) as Record<Field, string>);
-        rowLines.push(lines[j].line);
+        rowLines.push([lines[j]]);
         j++;
         expected++;
         continue;
@@ -152,7 +158,7 @@ export function extractProjectTables(lines: Line[], skip: Set<number>, source: s
         cells.push(c);
       }
       rows.push(assignCells(cells, fields));
-      rowLines.push(lines[j].line);
+      rowLines.push(lines.slice(j, k));
       for (let m = j; m < k; m++) out.consumed.add(m);
       j = k;
       expected++;
@@ -161,7 +167,7 @@ export function extractProjectTables(lines: Line[], skip: Set<number>, source: s
     for (let m = i; m < j; m++) out.consumed.add(m);
     rows.forEach((r, k) => {
       const investment = AMOUNT.test(r.investment?.replace(/,/g, "") ?? "") ? Number(r.investment.replace(/,/g, "")) : null;
-      out.projects.push({ chapter: null, section: null, group: null, no: Number(r.no) || k + 1, name: r.name, description: r.description ?? "", source: "table", investment, investmentUnit: investment !== null ? unit : null, years: r.years || null, lead: r.lead || null });
+      out.projects.push({ chapter: null, section: null, group: null, no: Number(r.no) || k + 1, name: r.name, description: r.description ?? "", source: "table", investment, investmentUnit: investment !== null ? unit : null, years: r.years || null, lead: r.lead || null, at: atOf(source, rowLines[k]!) });
     });
     checkStatedTotal(lines, i, out, rows.length, source, caption);
     i = j - 1;
