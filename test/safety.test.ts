@@ -142,7 +142,8 @@ describe("inputs", () => {
       const b = alone.find((d) => d.slug === slug)!;
       expect(a.notes.length).toBe(b.notes.length);
       expect(a.sources.length).toBe(b.sources.length);
-      expect(a.chapters).toEqual(b.chapters);
+      // where each fact was read names the copy that was parsed, the first by path
+      expect(JSON.parse(JSON.stringify(a.chapters).replaceAll('"source":"copy1/', '"source":"'))).toEqual(b.chapters);
     }
   });
 });

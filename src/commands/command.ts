@@ -1,6 +1,6 @@
 // What every command file has in common: it registers itself (arguments, options, help with
 // examples) beside its run(), and run() answers with an exit code. cli.ts only dispatches.
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { COLOR_MODES } from "../term.js";
 import type { ExitCode } from "./exit.js";
 
@@ -33,3 +33,12 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<ExitCod
 
 /** Where `-o/--output` sends a command's output: a file, or stdout for none or `-`. */
 export const toStdout = (output: string | undefined): boolean => output === undefined || output === "-";
+
+/** An option's value that must be a whole number from min to max (a usage error otherwise). */
+export function wholeNumber(flag: string, min: number, max: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${flag} wants a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}

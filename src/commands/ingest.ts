@@ -12,7 +12,7 @@ import { isKeywordsUnavailable } from "../dataset/keywords-pool.js";
 import { defaultJobs } from "../dataset/parse-pool.js";
 import { paint, table } from "../term.js";
 import { version } from "../version.js";
-import { action, conventions, type CommonOptions } from "./command.js";
+import { action, conventions, wholeNumber, type CommonOptions } from "./command.js";
 import { cannotWrite, EXIT, isSystemError, UserError, type ExitCode } from "./exit.js";
 import { checkOutput, collectInputs, datasetFilesIn, isStream, openStaging, readInput, recoverInterrupted, stageFolder, type InputFile, type Staging } from "./files.js";
 import { onInterrupt } from "./interrupt.js";
@@ -72,13 +72,6 @@ function positiveNumber(flag: string, what: string) {
   };
 }
 
-function wholeNumber(flag: string, min: number, max: number) {
-  return (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${flag} wants a whole number from ${min} to ${max}.`);
-    return n;
-  };
-}
 
 export async function run(paths: string[], options: IngestOptions): Promise<ExitCode> {
   const targets = paths.length ? paths : [DEFAULT_INPUT];

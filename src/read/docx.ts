@@ -3,7 +3,8 @@
 // of TAB-separated cells on its grid, a cell merged across columns (gridSpan) or rows (vMerge) given
 // to every slot it covers; a one-column table is a box (a 专栏) and its paragraphs are lines. Text
 // boxes in drawings are read after the paragraph that anchors them. Page headers and footers are
-// parts of their own and not read.
+// parts of their own and not read. Where Word saved its layout (w:lastRenderedPageBreak, written
+// where a page began when the document was last laid out) each line gets its page.
 import JSZip from "jszip";
 import type { Note } from "../model.js";
 import { note } from "../notes.js";
@@ -17,11 +18,18 @@ const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 interface Out {
   lines: string[];
+  /** page marks of lines without text, carried to the next line */
+  trailingMarks: string;
   tables: number;
   merged: number;
   boxes: number;
   numbered: number;
 }
+
+/** Where a page began, carried in the text until each line's page is told (a noncharacter: never in
+ *  a document's own text, and not whitespace, so that trimming keeps it). */
+const PAGE_MARK = "\uFDD0";
+const PAGE_MARKS = /\uFDD0/gu;
 
 const refused = (source: string, why: string): Refused => ({ ok: false, kind: "docx", format: "docx", message: `${source}: ${why}` });
 
@@ -48,7 +56,7 @@ export const readDocx: Reader = async (bytes, source) => {
     const numbering = new Numbering(root((await part(dir + (rels.numbering ?? "numbering.xml"))) ?? [], "w:numbering"), root((await part(dir + (rels.styles ?? "styles.xml"))) ?? [], "w:styles"));
     const body = child(root(doc, "w:document"), "w:body");
     if (!body) return refused(source, "a damaged Word document that cannot be read (its document has no body)");
-    const out: Out = { lines: [], tables: 0, merged: 0, boxes: 0, numbered: 0 };
+    const out: Out = { lines: [], trailingMarks: "", tables: 0, merged: 0, boxes: 0, numbered: 0 };
     blocks(children(body), numbering, out);
     return toRead(source, out);
   } catch (e) {
@@ -56,18 +64,34 @@ export const readDocx: Reader = async (bytes, source) => {
   }
 };
 
+/** Each line's page from the page marks in it (a line is on the page its text starts on), and the
+ *  lines without them; no pages when Word saved no layout. */
+function paged(lines: string[]): { lines: string[]; pages?: number[] } {
+  if (!lines.some((l) => l.includes(PAGE_MARK))) return { lines };
+  let page = 1;
+  const pages = lines.map((l) => {
+    const lead = /^\uFDD0*/u.exec(l)![0].length;
+    const at = page + lead;
+    page += (l.match(PAGE_MARKS) ?? []).length;
+    return at;
+  });
+  return { lines: lines.map((l) => l.replace(PAGE_MARKS, "")), pages };
+}
+
 function toRead(source: string, out: Out): Read {
   const notes: Note[] = [];
   if (out.numbered) notes.push(note("docx-numbering", source, null, `${out.numbered} paragraphs numbered by Word's automatic numbering, numbers rendered as printed`));
   if (out.tables) notes.push(note("docx-tables", source, null, `${out.tables} tables as rows of cells` + (out.merged ? ` (${out.merged} merged cells given to every row and column they span)` : "")));
   if (out.boxes) notes.push(note("docx-boxes", source, null, `${out.boxes} one-column tables (boxes) read as paragraphs`));
+  const { lines, pages } = paged(out.lines);
   return {
     ok: true,
     format: "docx",
     encoding: "binary",
     method: "docx",
     confidence: 1,
-    text: out.lines.join("\n"),
+    text: lines.join("\n"),
+    ...(pages ? { pages } : {}),
     info: out.tables ? { tables: out.tables } : {},
     notes,
   };
@@ -108,7 +132,7 @@ function paragraph(p: XNode, numbering: Numbering, out: Out): void {
   if (prefix) out.numbered++;
   const boxes: XNode[] = [];
   const s = (prefix + runs(children(p), boxes)).replace(/[ \t\u00a0]+$/gm, "");
-  for (const line of s.split("\n")) if (line.trim() !== "") out.lines.push(line);
+  for (const line of s.split("\n")) push(out, line);
   for (const box of boxes) blocks(children(box), numbering, out);
 }
 
@@ -121,6 +145,7 @@ function runs(nodes: XNode[], boxes: XNode[]): string {
         for (const c of children(n)) {
           const t = tag(c);
           if (t === "w:t") s += children(c).map(text).join("");
+          else if (t === "w:lastRenderedPageBreak") s += PAGE_MARK;
           else if (t === "w:tab" || t === "w:ptab") s += " ";
           else if (t === "w:br" || t === "w:cr") s += attr(c, "w:type") === "page" || attr(c, "w:type") === "column" ? "" : "\n";
           else if (t === "w:noBreakHyphen") s += "-";
@@ -175,25 +200,51 @@ function table(tbl: XNode, numbering: Numbering, out: Out): void {
     return;
   }
   const grid: string[][] = [];
+  // the pages that began in each row, told once per row (a merged cell's copies carry none)
+  const marks: Array<{ count: number; first: boolean }> = [];
   let merged = 0;
   rows.forEach((tr, r) => {
     const row: string[] = new Array(width).fill("");
+    const began = { count: 0, first: false };
+    let printed = false; // has a cell read in this row (not a merged cell's copy) had text yet?
     let col = int(child(child(tr, "w:trPr"), "w:gridBefore"), 0);
     for (const tc of cells(tr)) {
       const pr = child(tc, "w:tcPr");
       const span = Math.max(1, int(child(pr, "w:gridSpan"), 1));
       const vMerge = child(pr, "w:vMerge");
       const continued = vMerge !== undefined && attr(vMerge, "w:val") !== "restart";
-      const value = continued && r > 0 ? (grid[r - 1][col] ?? "") : cellText(tc, numbering);
+      const read = continued && r > 0 ? null : cellText(tc, numbering);
+      const value = read === null ? (grid[r - 1][col] ?? "") : read.replace(PAGE_MARKS, "");
+      if (read !== null && read !== value) {
+        // a page that began at the row's first text began before the row
+        if (began.count === 0 && !printed && read.startsWith(PAGE_MARK)) began.first = true;
+        began.count += read.length - value.length;
+      }
+      printed ||= read !== null && value !== "";
       if (span > 1 || vMerge !== undefined) merged++;
       for (let k = 0; k < span && col + k < width; k++) row[col + k] = value;
       col += span;
     }
     grid.push(row);
+    marks.push(began);
   });
   out.tables++;
   out.merged += merged;
-  for (const row of grid) if (row.some((c) => c !== "")) out.lines.push(row.join("\t"));
+  grid.forEach((row, r) => {
+    const m = PAGE_MARK.repeat(marks[r]!.count);
+    push(out, (marks[r]!.first ? m : "") + row.join("\t") + (marks[r]!.first ? "" : m), row.every((c) => c === ""));
+  });
+}
+
+/** Adds a line; a line without text passes its page marks on to the next. */
+function push(out: Out, line: string, empty = line.replace(PAGE_MARKS, "").trim() === ""): void {
+  const marks = (line.match(PAGE_MARKS) ?? []).join("");
+  if (empty) {
+    out.trailingMarks += marks;
+    return;
+  }
+  out.lines.push(out.trailingMarks + line);
+  out.trailingMarks = "";
 }
 
 const int = (n: XNode | undefined, dflt: number): number => {
@@ -213,13 +264,13 @@ function rowWidth(tr: XNode): number {
 /** A cell's text on one line: its paragraphs joined (Chinese straight on, Latin words with a space),
  *  a nested table's rows joined by " / ". */
 function cellText(tc: XNode, numbering: Numbering): string {
-  const inner: Out = { lines: [], tables: 0, merged: 0, boxes: 0, numbered: 0 };
+  const inner: Out = { lines: [], trailingMarks: "", tables: 0, merged: 0, boxes: 0, numbered: 0 };
   for (const n of children(tc)) {
     if (tag(n) === "w:tbl") {
-      const nested: Out = { ...inner, lines: [] };
+      const nested: Out = { ...inner, lines: [], trailingMarks: "" };
       table(n, numbering, nested);
-      inner.lines.push(nested.lines.map((l) => l.split("\t").filter(Boolean).join(" ")).join(" / "));
+      inner.lines.push(nested.lines.map((l) => l.split("\t").filter(Boolean).join(" ")).join(" / ") + nested.trailingMarks);
     } else blocks([n], numbering, inner);
   }
-  return inner.lines.map((l) => l.trim()).reduce(joinWrapped, "").replace(/\t/g, " ");
+  return inner.lines.map((l) => l.trim()).reduce(joinWrapped, "").replace(/\t/g, " ") + inner.trailingMarks;
 }

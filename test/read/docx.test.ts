@@ -74,6 +74,26 @@ describe("tables", () => {
   });
 });
 
+describe("pages", () => {
+  const brk = "<w:lastRenderedPageBreak/>";
+  const at = (text: string, where: "start" | "middle") => `<w:p><w:r>${where === "start" ? brk : ""}<w:t>${text}</w:t>${where === "middle" ? `${brk}<w:t>续</w:t>` : ""}</w:r></w:p>`;
+  const tc = (inner: string) => `<w:tc>${inner}</w:tc>`;
+  it("gives each line the page Word last laid it out on: a line is on the page its text starts on", async () => {
+    const merged = `<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>`;
+    const table = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc>${merged}${p("类")}</w:tc>${tc(p("甲"))}</w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p("")}</w:tc>${tc(at("乙", "start"))}</w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p("")}</w:tc>${tc(p("丙"))}</w:tr></w:tbl>`;
+    const body = [p("一"), at("二", "middle"), p("三"), `<w:p><w:r>${brk}</w:r></w:p>`, p("四"), table, p("五")].join("");
+    const r = await ok(await docx(body), "t.docx");
+    expect(r.text.split("\n")).toEqual(["一", "二续", "三", "四", "类\t甲", "类\t乙", "类\t丙", "五"]);
+    // a page that begins mid-line leaves the line where it started; one in an empty paragraph starts the next line's
+    // page; a merged cell's copies below it do not begin pages again
+    expect(r.pages).toEqual([1, 1, 2, 3, 3, 4, 4, 4]);
+  });
+  it("tells no pages when Word saved no layout", async () => {
+    const r = await ok(await docx(p("一") + p("二")), "t.docx");
+    expect(r.pages).toBeUndefined();
+  });
+});
+
 describe("fixtures", () => {
   it("乐至: items numbered by Word restart per section; the 重点工程 headings run on 1–8 through their sections", async () => {
     const lines = (await ok(readBytes("fixtures/formats/lezhi.docx"), "lezhi.docx")).text.split("\n");

@@ -2,6 +2,7 @@
 // rather than read. Indicators sit on one scale of ambition each (further right is stricter),
 // projects and plan shape are small bar charts, drawn at build time (charts.ts). Beyond
 // SIDE_BY_SIDE_MAX counties the page takes its many-county form (html-many.ts).
+import { citation } from "../../model.js";
 import { sideBySide, type AlignedIndicator, type Comparison, type TaskMatch } from "../model.js";
 import { ambitionChart, columnStyles, groupedBars, type BarGroup, type ColumnStyle } from "./charts.js";
 import { alignmentLabel, columnNames, formatInvestment, ROLE_LABELS, topMatches } from "./common.js";
@@ -39,7 +40,9 @@ function valueCell(row: AlignedIndicator, slug: string): string {
   const base = i.baseline ? `<div class="base">基数 ${esc(i.baseline.raw)}</div>` : "";
   const nature = i.nature ? `<div class="base">${i.nature === "binding" ? "约束性 binding" : "预期性 expected"}</div>` : "";
   const name = i.name !== row.label ? `<div class="printed" title="原文名称 as printed">${esc(i.name)}</div>` : "";
-  return `<td><span class="target${ahead ? " ahead" : ""}">${esc(target)}</span>${avg}${base}${nature}${name}</td>`;
+  // where the row was read, as text, so that a printed page cites its source too
+  const at = i.at ? `<div class="at">出处 ${esc(citation(i.at))}</div>` : "";
+  return `<td><span class="target${ahead ? " ahead" : ""}">${esc(target)}</span>${avg}${base}${nature}${name}${at}</td>`;
 }
 
 /** Who asks more, or why the targets could not be put on one scale; the mismatches are flags. */
@@ -59,7 +62,7 @@ function indicatorSection(c: Comparison, cols: ColumnStyle[]): string {
     })
     .join("\n");
   const phoneWidth = NAME_COLUMN_PHONE + CHART_COLUMN_PHONE + cols.length * VALUE_COLUMN_MIN;
-  return `<p class="lead">每行一个对齐的指标。图中各方目标落在同一把“严格程度”尺上：<b>越靠右越严</b>（下降幅度越大、死亡率越低、覆盖率越高都在右边），▲ 与 <span class="sample">▲ 最严</span> 标出目标最严的一方；右侧各列为原文目标、基数、性质与原文名称。
+  return `<p class="lead">每行一个对齐的指标。图中各方目标落在同一把“严格程度”尺上：<b>越靠右越严</b>（下降幅度越大、死亡率越低、覆盖率越高都在右边），▲ 与 <span class="sample">▲ 最严</span> 标出目标最严的一方；右侧各列为原文目标、基数、性质、原文名称与出处（文件:行 p.页）。
 Each row is one aligned measure; every target sits on one scale where further right is stricter.</p>
 <div class="scroll${cols.length >= WIDE_FROM ? " wide" : ""}"><table class="indicators" style="--min:${phoneWidth}px"><colgroup><col class="name"><col class="chart">${cols.map(() => `<col>`).join("")}</colgroup>
 <thead><tr><th class="key">指标 measure</th><th>目标 · 越靠右越严 →</th>${cols.map((x) => `<th>${named(x)}</th>`).join("")}</tr></thead>
