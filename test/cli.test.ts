@@ -30,6 +30,22 @@ describe("plans inspect", () => {
     expect(r.stdout).toMatch(/encoding\s+utf-8/);
     expect(r.stdout).toMatch(/toc-dropped/);
   });
+  it("--at LINE shows the line as read, its page, the facts read from it and the clean text around it", async () => {
+    const r = await run("inspect", "seeds/003_cf0accc487ded217.txt", "--at", "276");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("  as read   2 生产安全事故死亡人数 人 62 — 44% 6\n");
+    expect(r.stdout).toMatch(/facts {5}indicator 2 of 专栏1：[^:]+: 生产安全事故死亡人数 \(003_cf0accc487ded217\.txt:269;271;273;275-276\)/);
+    expect(r.stdout).toMatch(/\n▶ 276  2 生产安全事故死亡人数/);
+    const pdf = JSON.parse((await run("inspect", "fixtures/formats/yongjia.pdf", "--at", "40", "--json")).stdout);
+    expect(pdf).toMatchObject({ line: 40, page: 5, facts: [{ kind: "item", name: "应急机制体制健全亟需发力", at: { source: "yongjia.pdf", lines: [40], pages: [5] } }] });
+    expect(pdf.around.filter((a: { here: boolean }) => a.here)).toHaveLength(1);
+  });
+  it("--at a line the file does not have, or not a line number: one line, exit 2", async () => {
+    const far = await run("inspect", "seeds/002_3693ba97f58c2210.txt", "--at", "99999");
+    expect(far.status).toBe(2);
+    expect(far.stderr).toMatch(/^plans: seeds\/002_3693ba97f58c2210\.txt: --at 99999: the file has \d+ lines as read\n$/);
+    expect((await run("inspect", "seeds/002_3693ba97f58c2210.txt", "--at", "x")).status).toBe(2);
+  });
   it("refuses a file it cannot read, naming it, with exit 2 and no stack trace", async () => {
     const r = await run("inspect", "fixtures/encodings/not-text.pdf");
     expect(r.status).toBe(2);

@@ -9,8 +9,11 @@ import { parseSource, summaryOf } from "../src/dataset/parse.js";
 import { planDocuments, reconcile } from "../src/dataset/reconcile.js";
 import type { Chapter } from "../src/model.js";
 import { read } from "../src/read/index.js";
+import { placesOf } from "../src/read/places.js";
+import { factsOf } from "../src/segment/at.js";
 import { segment } from "../src/segment/index.js";
 import { readText, seedNames } from "./helpers.js";
+import { cleanTextAt, prints } from "./provenance.js";
 
 /** The outline's invariants: chapters numbered 1, 2, 3…, sections 1, 2, 3… in each chapter, items
  *  increasing under each heading, titles present, and every line of every text taken from a clean
@@ -87,6 +90,21 @@ describe("clean and segment", () => {
         expectOutlineInvariants(s.chapters, c.lines.map((l) => l.text));
         for (const i of s.indicators) expect(i.name).not.toBe("");
         for (const n of s.notes) expect(n.line === null || (n.line >= 1 && n.line <= text.split("\n").length)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+  it("every fact points at lines of the text that print it, for any text", () => {
+    fc.assert(
+      fc.property(planText, (text) => {
+        const c = clean(text, "t.txt");
+        const s = segment(c.lines, c.meta, "t.txt", { recordLines: c.metaLines, places: placesOf({ text, format: "text" }) });
+        const count = text.split(/\r\n|\r|\n/).length;
+        for (const f of factsOf(s)) {
+          expect(f.at.lines.length).toBeGreaterThan(0);
+          expect(f.at.lines.every((n) => n >= 1 && n <= count)).toBe(true);
+          expect(prints(cleanTextAt(c, f.at), f.label, f.name), `${f.label} ${f.name}`).toBe(true);
+        }
       }),
       { numRuns: 150 },
     );

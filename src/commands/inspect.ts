@@ -30,7 +30,6 @@ export const register = (program: Command): void => {
     ["plans inspect seeds/004_6f7d79f1b7bb937e.txt", "encoding, repairs, notes and the cleaned text"],
     ["plans inspect plan.html --json | jq .repairs", "the same as JSON, for scripts"],
     ["plans inspect plan.pdf --at 212", "line 212 as read, its page, and the facts read from it"],
-    ["curl -s URL | plans inspect -", "a page read from stdin"],
   ]);
 };
 

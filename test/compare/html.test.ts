@@ -62,6 +62,17 @@ describe("renderHtml without a browser", () => {
       expect([...html.matchAll(/<a href="#([a-z-]+)">/g)].map((m) => m[1])).toEqual(ids);
     }
   });
+  it("cites where each county's indicator value was read, as text; the national column cites none", () => {
+    const c = compare(docs("yongjia", "linan"), { against: "national" });
+    const html = renderHtml(c, INFO);
+    const row = c.indicators.find((r) => r.canonicalId === "safety.deaths" && r.period === "14th")!;
+    for (const slug of ["yongjia", "linan"]) {
+      const at = row.values[slug]!.at!;
+      expect(html).toContain(`<div class="at">出处 ${at.source}:<wbr>${at.lines[0]}`);
+    }
+    expect(row.values.national!.at).toBeNull();
+    expect(html.match(/<div class="at">/g)).toHaveLength(c.indicators.flatMap((r) => ["yongjia", "linan"].filter((s) => r.values[s])).length);
+  });
   it("the footer's command line is the one typed, quoted where a shell would need it", () => {
     expect(commandLine(["compare", "yongjia", "临安", "--format", "html", "-o", "a b.html"])).toBe("plans compare yongjia 临安 --format html -o 'a b.html'");
     expect(commandLine(["compare", "--data", "it's"])).toBe(`plans compare --data 'it'\\''s'`);
@@ -344,6 +355,8 @@ describe.skipIf(!haveBrowser)(haveBrowser ? "in headless chromium" : `in headles
     expect(await page.locator("#projects").evaluate((e) => getComputedStyle(e).breakBefore)).toBe("page");
     // the strictest target keeps its mark in words when its tint is not printed
     expect(pages.join(" ")).toContain("▲ 最严");
+    // and each value its source line
+    expect(pages.join("").replace(/\s+/g, "")).toMatch(/出处001_2b4fa658977f0053\.txt:\d+/);
     await page.close();
   }, 60_000);
 

@@ -1,8 +1,13 @@
 // emit: the dataset's files from documents — safe for Excel, stable for CI.
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { neutralizeCell } from "../../src/csv.js";
 import { emit } from "../../src/dataset/emit.js";
+import type { At } from "../../src/model.js";
+import type { Prepared } from "../../src/pipeline.js";
 import { dataset } from "../datasets.js";
+import { readBytes } from "../helpers.js";
+import { cleanTextAt, prepared, prints } from "../provenance.js";
 
 describe("neutralizeCell", () => {
   it.each([
@@ -59,4 +64,57 @@ it("emit orders documents by slug whatever order they come in", () => {
   const reversed = emit([...r.documents].reverse(), [], "test");
   const documentsCsv = reversed.get("documents.csv")!.split("\n").slice(1, -1).map((l) => l.split(",")[0]);
   expect(documentsCsv).toEqual(["jinjiang", "lezhi", "linan", "yongjia"]);
+});
+
+describe("where each row was read", () => {
+  const { files, documents } = dataset("seeds");
+  const rows = (name: string): Array<Record<string, string>> => parse(files.get(name)!, { columns: true, bom: true });
+  /** "655-656;660" → [655, 656, 660] */
+  const numbers = (cell: string): number[] =>
+    cell === "" ? [] : cell.split(";").flatMap((run) => {
+      const [a, b] = run.split("-").map(Number);
+      return Array.from({ length: (b ?? a!) - a! + 1 }, (_, k) => a! + k);
+    });
+  const sources = new Map<string, Promise<Prepared>>();
+  const source = (path: string) => sources.get(path) ?? sources.set(path, prepared(readBytes(`seeds/${path}`), path)).get(path)!;
+  /** The row's cells that its lines do not print. */
+  const unfound = async (row: Record<string, string>, columns: string[]): Promise<string[]> => {
+    const at: At = { source: row.source_file!, lines: numbers(row.line!), pages: numbers(row.page!) };
+    const text = cleanTextAt((await source(at.source)).cleaned, at);
+    return columns.filter((c) => row[c] && !prints(text, c, row[c]!)).map((c) => `${row.slug} ${c} “${row[c]}” at ${row.source_file}:${row.line}`);
+  };
+
+  it.each([
+    ["chapters.csv", ["title"]],
+    ["tasks.csv", ["title"]],
+    ["indicators.csv", ["name", "category", "unit", "baseline_raw", "target_raw", "department"]],
+    ["projects.csv", ["name", "years", "investment", "lead", "description"]],
+  ])("%s: source_file, line and page alone find the row's name and values in its source", async (name, columns) => {
+    const all = rows(name);
+    expect(all.length).toBeGreaterThan(20);
+    for (const r of all) expect([r.source_file, r.line]).not.toContain("");
+    expect((await Promise.all(all.map((r) => unfound(r, columns)))).flat()).toEqual([]);
+  });
+
+  it("documents.csv says where each metadata field was read, as file:lines", async () => {
+    const fields: Array<[string, string]> = [["title", "title_at"], ["issuer", "issuer_at"], ["doc_number", "doc_number_at"], ["issued_date", "issued_date_at"], ["county", "county_at"]];
+    const kinds: Record<string, string> = { doc_number: "meta docNumber", issued_date: "meta issuedDate", county: "meta county" };
+    for (const row of rows("documents.csv")) {
+      for (const [field, column] of fields) {
+        if (!row[field]) continue;
+        const m = /^(.+):([\d;-]+)$/.exec(row[column]!)!;
+        expect(m, `${row.slug} ${column}`).not.toBeNull();
+        const text = cleanTextAt((await source(m[1]!)).cleaned, { source: m[1]!, lines: numbers(m[2]!), pages: [] });
+        expect(prints(text, kinds[field] ?? field, row[field]!), `${row.slug} ${field} at ${row[column]}`).toBe(true);
+      }
+    }
+    expect(rows("documents.csv").find((r) => r.slug === "linan")!.doc_number_at).toBe("");
+    expect(documents.find((d) => d.slug === "linan")!.metaAt.docNumber).toBeNull();
+  });
+
+  it("writes a fact's lines and pages on one line of its JSON", () => {
+    const yongjia = files.get("yongjia.json")!;
+    expect(yongjia).toMatch(/\n {8}"lines": \[\d+(?:, \d+)*\],\n {8}"pages": \[\]\n/);
+    expect(yongjia).not.toMatch(/"lines": \[\n/);
+  });
 });

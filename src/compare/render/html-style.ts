@@ -43,7 +43,7 @@ col.chart { width: var(--chart-col); }
 .sample { font-weight: 650; color: var(--good); background: var(--good-bg); border-radius: 4px; padding: 0 5px; font-size: 11.5px; }
 .base { color: var(--muted); font-size: 12px; }
 .printed { color: var(--faint); font-size: 11.5px; }
-.at { color: var(--faint); font-size: 11px; overflow-wrap: anywhere; }
+.at { color: var(--faint); font-size: 11px; overflow-wrap: break-word; }
 .none { color: var(--faint); }
 .flag { display: inline-block; font-size: 11.5px; padding: 0 7px; border-radius: 9px; background: var(--warn-bg); color: var(--warn); margin: 4px 4px 0 0; }
 .verdict { font-size: 12.5px; color: var(--muted); margin-top: 2px; }

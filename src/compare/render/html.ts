@@ -41,7 +41,7 @@ function valueCell(row: AlignedIndicator, slug: string): string {
   const nature = i.nature ? `<div class="base">${i.nature === "binding" ? "约束性 binding" : "预期性 expected"}</div>` : "";
   const name = i.name !== row.label ? `<div class="printed" title="原文名称 as printed">${esc(i.name)}</div>` : "";
   // where the row was read, as text, so that a printed page cites its source too
-  const at = i.at ? `<div class="at">出处 ${esc(citation(i.at))}</div>` : "";
+  const at = i.at ? `<div class="at">出处 ${esc(citation(i.at)).replace(/[:;]/g, "$&<wbr>")}</div>` : "";
   return `<td><span class="target${ahead ? " ahead" : ""}">${esc(target)}</span>${avg}${base}${nature}${name}${at}</td>`;
 }
 
