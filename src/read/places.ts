@@ -19,12 +19,13 @@ const LINE_END = /\r\n|\r|\n/;
  *  PDF, from its form feeds and page numbers. */
 export function placesOf(read: Pick<Read, "text" | "pages" | "format">): TextPlaces {
   const lines = read.text.split(LINE_END);
-  const text = new Uint8Array(lines.length);
-  lines.forEach((l, i) => (text[i] = l.trim() !== "" && pageNumberOf(l) === null ? 1 : 0));
   const pages = read.pages ? readerPages(read.text, read.pages, lines.length) : read.format === "text" ? textPages(lines) : null;
   return {
     textOf: (line) => lines[line - 1] ?? "",
-    hasText: (line) => text[line - 1] === 1,
+    hasText: (line) => {
+      const l = lines[line - 1];
+      return l !== undefined && /\S/u.test(l) && pageNumberOf(l) === null;
+    },
     pageOf: (line) => pages?.[line - 1] ?? null,
   };
 }

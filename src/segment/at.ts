@@ -96,11 +96,12 @@ const bare = (t: string) => t.replace(/<[^>]*>/gu, "").normalize("NFKC").replace
 function printing(lines: number[], name: string, places: TextPlaces): number[] | null {
   const wanted = bare(name);
   if (wanted === "") return null;
+  const texts = lines.map((n) => bare(places.textOf(n)));
   let best: number[] | null = null;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < lines.length && best?.length !== 1; i++) {
     let text = "";
     for (let j = i; j < lines.length && (!best || j - i < best.length - 1); j++) {
-      text += bare(places.textOf(lines[j]!));
+      text += texts[j]!;
       if (text.includes(wanted)) {
         best = lines.slice(i, j + 1);
         break;

@@ -7,11 +7,12 @@ export const PAGE_NUMBER_LINE = /^\s*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|
 /** The number a page-number line prints (— 12 —, 第 12 页, 12/20: 12), or null for any other line.
  *  Full-width digits and dashes count, as the raw text of a copy may print them. */
 export function pageNumberOf(text: string): number | null {
-  if (text.length > PAGE_NUMBER_MAX_CHARS) return null;
+  if (text.length > PAGE_NUMBER_MAX_CHARS || !HAS_DIGIT.test(text)) return null;
   const t = text.normalize("NFKC");
   return PAGE_NUMBER_LINE.test(t) ? Number(/\d{1,4}/u.exec(t)![0]) : null;
 }
 
+const HAS_DIGIT = /[0-9\uFF10-\uFF19]/u;
 /** No page-number line is longer than this (第 123 页 / 共 456 页 with spaces around). */
 const PAGE_NUMBER_MAX_CHARS = 30;
 /** Page numbers are believed to close pages only this many lines of text apart at least: the page
