@@ -28,13 +28,24 @@ const note = {
  *  reader produced; `plans inspect FILE --at LINE` shows them), and their pages where the source
  *  tells pages (PDF; DOCX as Word last laid it out; the page numbers of a PDF's text copy). */
 const at = {
+  description: "where the fact was read",
   type: "object",
   additionalProperties: false,
   required: ["source", "lines", "pages"],
   properties: {
-    source: { type: "string", minLength: 1 },
-    lines: { type: "array", minItems: 1, items: { type: "integer", minimum: 1 } },
-    pages: { type: "array", items: { type: "integer", minimum: 1 } },
+    source: { description: "the source's path, as in sources[] and the manifest", type: "string", minLength: 1 },
+    lines: {
+      description:
+        "the 1-based lines of the source's decoded text the fact stands on, ascending (for PDF, DOCX and DOC the text the reader produced); several for a fact put together from several lines",
+      type: "array",
+      minItems: 1,
+      items: { type: "integer", minimum: 1 },
+    },
+    pages: {
+      description: "the pages of those lines, ascending, each once (a PDF's as a viewer counts them; a DOCX's as Word last laid it out; a PDF text copy's printed page numbers); empty when the source does not tell",
+      type: "array",
+      items: { type: "integer", minimum: 1 },
+    },
   },
 };
 
@@ -42,6 +53,7 @@ const at = {
  *  stands for level, divisionCode, province and prefecture (the division list's, by the county);
  *  `title` for domain. */
 const metaAt = {
+  description: "where each metadata field was read; county also for level, divisionCode, province and prefecture; title also for domain",
   type: "object",
   additionalProperties: false,
   required: ["title", "issuer", "docNumber", "issuedDate", "county", "period"],

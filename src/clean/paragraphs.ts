@@ -47,7 +47,8 @@ export const splitJoinedParagraphs: CleanStep = (lines): StepResult => {
     }
     const parts = splitParagraphs(l.text);
     if (parts.length > 1) split += parts.length - 1;
-    for (const p of parts) out.push({ text: p, line: l.line });
+    // each part stands somewhere in the input lines the whole did
+    for (const p of parts) out.push({ ...l, text: p });
   }
   return { lines: out, notes: [], repairs: counted("paragraphs-split", split) };
 };
@@ -74,11 +75,11 @@ export const splitOverlongLines: CleanStep = (lines, ctx): StepResult => {
       const window = rest.slice(0, MAX_LINE);
       const end = Math.max(window.lastIndexOf("。"), window.lastIndexOf("！"), window.lastIndexOf("？"), window.lastIndexOf("；"));
       const at = end > MAX_LINE / 4 ? end + 1 : MAX_LINE;
-      out.push({ text: rest.slice(0, at), line: l.line });
+      out.push({ ...l, text: rest.slice(0, at) });
       rest = rest.slice(at);
       cut++;
     }
-    out.push({ text: rest, line: l.line });
+    out.push({ ...l, text: rest });
   }
   return {
     lines: out,

@@ -91,6 +91,35 @@ describe("the fixtures", () => {
   });
 });
 
+describe("a saved web page", () => {
+  it("whose cells and paragraphs run over several lines of markup: a fact stands on every line of its text", async () => {
+    const html = [
+      "<html><body>",
+      "<p>一、总体",
+      "  要求</p>",
+      "<p>表1 主要指标</p>",
+      "<table>",
+      "<tr><td>序号</td><td>指标名称</td><td>2025年目标</td><td>指标属性</td></tr>",
+      "<tr>",
+      "  <td>1</td>",
+      "  <td>生产安全事故",
+      "      死亡人数</td>",
+      "  <td>下降15%</td>",
+      "  <td>约束性</td>",
+      "</tr>",
+      "</table>",
+      "</body></html>",
+    ].join("\n");
+    const p = await prepared(new TextEncoder().encode(html), "page.html");
+    const seg = segment(p.cleaned.lines, p.cleaned.meta, "page.html", { recordLines: p.cleaned.metaLines, places: p.places });
+    expect(seg.chapters[0]!.at.lines).toEqual([2, 3]);
+    expect(seg.indicators[0]!.at.lines).toEqual([8, 9, 10, 11, 12]);
+    const raw = html.split("\n");
+    const printed = (lines: number[]) => lines.map((n) => raw[n - 1]!.replace(/<[^>]*>/g, "")).join("").replace(/\s+/g, "");
+    expect(printed(seg.indicators[0]!.at.lines)).toBe("1生产安全事故死亡人数下降15%约束性");
+  });
+});
+
 describe("pages of a PDF's text copy", () => {
   /** a page of six lines of text, closed by its number */
   const page = (n: number) => [...Array.from({ length: 6 }, (_, k) => `第${n}页的第${k + 1}行文字`), "", `— ${n} —`];

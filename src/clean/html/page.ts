@@ -45,6 +45,8 @@ class PageConverter {
   readonly repairs: Record<string, number> = {};
   private buf = "";
   private bufLine: number | null = null;
+  /** the input line of the buffer's last text, when it runs over several */
+  private bufEnd: number | null = null;
   private bodyChars = 0;
 
   constructor(
@@ -73,9 +75,11 @@ class PageConverter {
 
   private flush(): void {
     const t = collapseSpace(this.buf);
-    if (t !== "") this.out.push({ text: t, line: this.bufLine ?? this.lines[0]?.line ?? 1 });
+    const line = this.bufLine ?? this.lines[0]?.line ?? 1;
+    if (t !== "") this.out.push(spanning(t, line, this.bufEnd));
     this.buf = "";
     this.bufLine = null;
+    this.bufEnd = null;
   }
 
   /** Line of the first non-space character of a text node, or null if it is all space. */
@@ -85,6 +89,18 @@ class PageConverter {
     if (i < 0) return null;
     const loc = n.sourceCodeLocation;
     if (!loc) return null;
+    let nl = 0;
+    for (let k = 0; k < i; k++) if (d.charCodeAt(k) === 10) nl++;
+    return this.lineAt(loc.startLine + nl);
+  }
+
+  /** Line of the last non-space character of a text node, or null if it is all space. */
+  private lastTextLine(n: DomNode): number | null {
+    const d = n.data ?? "";
+    let i = d.length - 1;
+    while (i >= 0 && /[ \t\n\r\f\u00a0]/.test(d[i]!)) i--;
+    const loc = n.sourceCodeLocation;
+    if (i < 0 || !loc) return null;
     let nl = 0;
     for (let k = 0; k < i; k++) if (d.charCodeAt(k) === 10) nl++;
     return this.lineAt(loc.startLine + nl);
@@ -145,6 +161,7 @@ class PageConverter {
     if (n.type === "text") {
       this.countText(n);
       if (this.bufLine === null) this.bufLine = this.textLine(n);
+      this.bufEnd = this.lastTextLine(n) ?? this.bufEnd;
       this.buf += n.data ?? "";
       return;
     }
@@ -241,12 +258,12 @@ class PageConverter {
       const t = plainText(caption);
       if (t) this.out.push({ text: t, line: this.locLine(caption) ?? this.lineAt(1) });
     }
-    const { rows, lines, spans } = this.tableGrid(table);
+    const { rows, lines, ends, spans } = this.tableGrid(table);
     let emitted = 0;
     let firstLine: number | null = null;
     rows.forEach((cells, i) => {
       if (cells.every((c) => c === "")) return;
-      this.out.push({ text: cells.join("\t"), line: lines[i] });
+      this.out.push(spanning(cells.join("\t"), lines[i]!, ends[i]!));
       firstLine ??= lines[i];
       emitted++;
     });
@@ -262,37 +279,43 @@ class PageConverter {
     }
   }
 
-  /** Cell texts on an expanded grid, plus each row's source line. */
-  private tableGrid(table: DomNode): { rows: string[][]; lines: number[]; spans: number } {
+  /** Cell texts on an expanded grid, plus each row's source line and the line of its last text. */
+  private tableGrid(table: DomNode): { rows: string[][]; lines: number[]; ends: Array<number | null>; spans: number } {
     const trs = tableRows(table);
     const lines: number[] = [];
+    const ends: Array<number | null> = [];
     let spans = 0;
     const cellRows = trs.map((tr) => {
       this.countTags(tr);
       let rowLine: number | null = null;
+      let rowEnd: number | null = null;
       const cells = rowCells(tr).map((td) => {
         this.countTags(td);
-        const { text, line } = this.cellText(td);
+        const { text, line, last } = this.cellText(td);
         rowLine ??= line;
+        rowEnd = last ?? rowEnd;
         const rowspan = spanAttr(td.attribs?.rowspan, 1);
         const colspan = spanAttr(td.attribs?.colspan, 1) || 1;
         if (rowspan !== 1 || colspan !== 1) spans++;
         return { text, rowspan, colspan };
       });
       lines.push(rowLine ?? this.locLine(tr) ?? this.lineAt(1));
+      ends.push(rowEnd);
       return cells;
     });
-    return { rows: expandSpans(cellRows), lines, spans };
+    return { rows: expandSpans(cellRows), lines, ends, spans };
   }
 
   /** A cell's text on one line: inner blocks and <br> become spaces, a nested table its rows joined by " / ". */
-  private cellText(td: DomNode): { text: string; line: number | null } {
+  private cellText(td: DomNode): { text: string; line: number | null; last: number | null } {
     const parts: string[] = [];
     let line: number | null = null;
+    let last: number | null = null;
     const walk = (x: DomNode): void => {
       if (x.type === "text") {
         this.countText(x);
         line ??= this.textLine(x);
+        last = this.lastTextLine(x) ?? last;
         parts.push(x.data ?? "");
         return;
       }
@@ -301,6 +324,7 @@ class PageConverter {
         this.countTags(x);
         const inner = this.tableGrid(x);
         line ??= inner.lines[0] ?? null;
+        last = [...inner.ends].reverse().find((e) => e !== null) ?? inner.lines.at(-1) ?? last;
         const rows = inner.rows.map((r) => dedupeAdjacent(r).filter(Boolean).join(" ")).filter(Boolean);
         parts.push(BRK, rows.join(" / "), BRK);
         return;
@@ -312,8 +336,13 @@ class PageConverter {
       if (br) parts.push(BRK);
     };
     for (const c of td.children ?? []) walk(c);
-    return { text: collapseSpace(parts.join("")), line };
+    return { text: collapseSpace(parts.join("")), line, last };
   }
+}
+
+/** A line of text that starts on one input line and may end on a later one. */
+function spanning(text: string, line: number, end: number | null): Line {
+  return end !== null && end > line ? { text, line, end } : { text, line };
 }
 
 /** Renders a whole page to lines, each carrying the input line its text starts on. */
