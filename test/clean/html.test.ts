@@ -197,7 +197,8 @@ describe("page details", () => {
     expect(detectHtmlKind(input)).toBe("page");
     expect(htmlToText(input, ctx).lines).toEqual([
       { text: "一、总体要求", line: 101 },
-      { text: "（一）指导思想", line: 102 },
+      // a block whose text runs over two lines of markup stands for both
+      { text: "（一）指导思想", line: 102, end: 103 },
       { text: "正文&附件", line: 104 },
     ]);
   });
