@@ -14,11 +14,11 @@ export const SITE_FURNITURE = {
   registration: ["ICP备", "ICP证", "公网安备", "网站标识码"],
   rights: ["版权所有", "Copyright", "All Rights Reserved"],
   /** visitor and read counters */
-  counters: ["访问量", "浏览次数", "阅读次数", "点击数"],
+  counters: ["访问量", "浏览次数", "阅读次数", "点击数", "浏览量", "点击量", "阅读量", "访问次数", "点击次数", "(?:点击|浏览|阅读)[:：]\\s*\\d+\\s*次?"],
   /** who runs the site and how to reach them */
   owners: ["主办[:：单]", "承办[:：单]", "技术支持[:：]", "联系电话[:：]", "联系我们"],
   /** where the page is in the site, and links to other pages */
-  navigation: ["网站地图", "当前位置", "您现在的位置", "上一篇", "下一篇", "相关政策解读", "相关链接", "附件下载", "信息公开元数据", "政策文件库"],
+  navigation: ["网站地图", "当前位置", "您现在的位置", "所在的?位置[:：]", "上一篇", "下一篇", "相关政策解读", "相关链接", "附件下载", "信息公开元数据", "政策文件库"],
   /** the page's tools: QR codes, bookmarks, accessibility, print and close buttons, font size, share */
   pageTools: ["扫一扫", "手机浏览", "欢迎您", "设为首页", "加入收藏", "无障碍", "长者模式", "关闭窗口", "【打印】", "【关闭】", "字号[:：]", "^分享[:：]?$", "^打印$"],
   /** a document-sharing site's furniture: it never occurs in a plan's own text */
@@ -28,6 +28,10 @@ export const SITE_FURNITURE = {
     "^第\\d+页\\s*\\/\\s*共\\d+页$", "精品文档", "^下载\\s*相关\\s*举报$", "\\d+(?:\\.\\d+)?\\s*[KM]B\\s*下载",
   ],
 } as const;
+
+/** How a breadcrumb line starts (您现在所在的位置：网站首页 > 政府信息公开 > …): such a line is site
+ *  furniture wherever it stands, however many crumbs are glued into it. */
+export const BREADCRUMB_START = ["^(?:您|你)?(?:现在|当前)?(?:所在)?的?位置\\s*[:：]", "^当前位置"] as const;
 
 /** Words that are furniture only in a short line at the head or foot of a page: menus and tools. */
 export const EDGE_FURNITURE = {
@@ -58,9 +62,11 @@ export const PAGE_ELEMENTS = ["html", "body", "main", "article"] as const;
 export const RECORD_KEYS = {
   filing: ["索引号", "主题分类", "公文种类", "体裁分类", "组配分类", "信息类别", "公开目录"],
   issuer: ["发布机构", "发布单位", "发文机关", "发文单位", "所属机构", "信息来源", "来源", "发文机构", "责任部门", "作者"],
-  dates: ["成文日期", "发文日期", "发布日期", "发布时间", "公文生成日期", "生成日期", "生效日期", "废止日期", "生成时间", "成文时间", "实施日期", "时间"],
+  dates: ["成文日期", "发文日期", "发布日期", "发布时间", "公文生成日期", "生成日期", "生效日期", "废止日期", "生成时间", "成文时间", "实施日期", "时间", "日期"],
   document: ["文号", "发文字号", "标题", "名称", "内容概述", "关键词", "主题词", "文件名称", "规范性文件编号"],
   disclosure: ["公开方式", "公开范围", "公开时限", "有效性", "公开形式", "是否有效"],
+  /** the page's counters, printed among the record's fields */
+  counters: ["浏览量", "浏览次数", "点击量", "点击数", "访问量", "阅读量", "阅读次数"],
 } as const;
 
 /** The title of a table of contents, a whole line. */

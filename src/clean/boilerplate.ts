@@ -6,7 +6,7 @@ import type { Line, Note } from "../model.js";
 import { note } from "../notes.js";
 import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
 import { CHAPTER_START, TOC_ENTRY_START, TOC_HEADING, withoutPageNumber } from "../text/headings.js";
-import { CASINO_PAGE_TITLES, CONTENTS_TITLES, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
+import { BREADCRUMB_START, CASINO_PAGE_TITLES, CONTENTS_TITLES, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
 import { type StepContext, type StepResult } from "./step.js";
 
 /** How far boilerplate reaches, in lines and characters (code points). */
@@ -44,7 +44,8 @@ const alternatives = (groups: Record<string, readonly string[]>): string => Obje
 
 /** Record keys as printed: spaces inside a key are typesetting (索 引 号), longer keys tried first. */
 const META_KEYS: string[] = Object.values(RECORD_KEYS).flat();
-const spaced = (key: string) => [...key].join("\\s*");
+// spaces inside a key are typesetting (索 引 号), and so are the "?" a page printed for spaces it could not show (索??引??号)
+const spaced = (key: string) => [...key].join("[\\s?？]*");
 const META_KEY_ALT = META_KEYS.map(spaced).sort((a, b) => b.length - a.length).join("|");
 // a key after a space, a bar or a bracket ([发文字号]), or glued to the value before it when a colon
 // follows it (信息类别：规划计划公开方式：主动公开生成日期：…)
@@ -52,6 +53,8 @@ const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|])[\\[【]?(${META_KEY_ALT})[\\]
 
 /** Lines that are site furniture wherever they stand. */
 const CHROME_STRONG = new RegExp(alternatives(SITE_FURNITURE), "iu");
+/** A breadcrumb line, however many crumbs are glued into it. */
+const BREADCRUMB = new RegExp(BREADCRUMB_START.join("|"), "u");
 /** Words that are chrome only in a short line at the head or foot of a page. */
 const CHROME_WEAK = new RegExp(alternatives(EDGE_FURNITURE), "u");
 
@@ -99,14 +102,17 @@ export function parseMetaLine(text: string): Meta | null {
   const hits = [...text.matchAll(META_KEY_RE)];
   if (hits.length === 0) return null;
   const first = hits[0];
-  if (text.slice(0, first.index).trim().replace(/[|\t]/g, "") !== "") return null;
+  // a record's fields may be printed as a list ("- 时间：…")
+  if (text.slice(0, first.index).trim().replace(/[|\t\-·•]/g, "") !== "") return null;
   if (first[2] !== undefined && first.index !== 0) return null;
   const meta: Meta = {};
   hits.forEach((m, i) => {
     const key = (m[1] ?? m[2]!).replace(/\s+/g, "");
     const start = m.index! + m[0].length;
     const end = i + 1 < hits.length ? hits[i + 1].index! : text.length;
-    const value = text.slice(start, end).replace(/^[\s:：|]+|[\s|]+$/g, "").replace(/\t+/g, " ").trim();
+    const raw = text.slice(start, end).replace(/^[\s:：|]+|[\s|]+$/g, "");
+    // a cell spanning columns is repeated in each (colspan expanded): one copy is the value
+    const value = raw.split(/\t+/).map((c) => c.trim()).filter((c, k, cells) => c !== "" && c !== cells[k - 1]).join(" ").trim();
     if (value && !(key in meta)) meta[key] = value;
   });
   // a line that is one key with a sentence after it is prose that happens to begin with 标题 or 来源
@@ -150,8 +156,9 @@ function classifyEdges(lines: Line[], out: Classified): void {
     for (let k = 0; k <= last; k++) {
       const i = indices[k];
       const t = lines[i].text;
-      if (isTitleAmidChrome(t)) continue;
       const meta = parseMetaLine(t);
+      // the record's 名称 or 标题 field ends like a title but is the record's: kept as metadata
+      if (!meta && isTitleAmidChrome(t)) continue;
       if (meta) {
         for (const [key, v] of Object.entries(meta)) if (!(key in out.meta)) out.meta[key] = v;
         out.drop.set(i, { kind: "site-meta", why: "metadata of the web record, kept as key–value pairs" });
@@ -270,6 +277,7 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     let dropped = found.drop.get(i);
     // isChromeLine(t) && CHROME_STRONG.test(t) && a short line is just a short line of strong chrome
     if (!dropped && atMost(l.text, LIMITS.furnitureLineChars) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
+    if (!dropped && atMost(l.text, LIMITS.chromeLineChars) && BREADCRUMB.test(l.text.trim())) dropped = { kind: "site-chrome", why: "a breadcrumb" };
     if (!dropped && atMost(l.text, LIMITS.spamLineChars) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_PAGE_TITLE.test(l.text) && !/[，。；]/u.test(l.text)))) dropped = { kind: "spam", why: "injected spam" };
     if (dropped) {
       const kind = `${dropped.kind}-dropped` as const;

@@ -121,7 +121,7 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
   let issuer = sig?.issuer ?? null;
   let issuedDate = sig?.date ?? null;
   if (sig) reasons.push({ line: sig.line, why: `signed ${issuer ?? "(organ lost)"} on ${issuedDate}` });
-  issuedDate ??= firstDate(meta, ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期", "发布时间", "时间"]);
+  issuedDate ??= firstDate(meta, ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期", "发布时间", "时间", "日期"]);
   issuer ??= meta["发布机构"] ?? meta["发文机关"] ?? meta["发布单位"] ?? meta["发文机构"] ?? null;
   const docNumber = (meta["文号"] ?? meta["发文字号"] ? bareDocNumber(meta["文号"] ?? meta["发文字号"]!) ?? docNumberIn(meta["文号"] ?? meta["发文字号"]!) : null) ?? frontDocNumber(front.map((l) => l.text));
 
