@@ -18,6 +18,7 @@ import {
 import { DEFAULT_DOMAIN, domainOf } from "../catalog/domains.js";
 import { divisionSlug, divisionsNamed, isDivisionName, resolveDivision, type Division, type Level } from "../catalog/divisions.js";
 import type { Line } from "../model.js";
+import { SELF_REFERENCE } from "../catalog/place-words.js";
 import { codePointCount, HAN } from "../text/chars.js";
 import { firstQuoted, type Named } from "./names.js";
 
@@ -43,6 +44,16 @@ const ADMIN_UNIT = new RegExp(`[${HAN}]+?(?:自治县|自治州|自治旗|特别
 /** Where a title's subject starts: the place names are before it. */
 const SUBJECT = /“|"|十四五|十三五|十五五|应急|安全生产|防灾|减灾|综合防|消防|防震|防汛|地质|森林|突发|自然灾害|\d{4}/u;
 
+/** Is a unit name not on the division list still a place (某某县, 恩施州, a renamed county)? Not a
+ *  word of two characters (城市, 全县, 辖区, 园区: one character and a unit's suffix), nor a long run
+ *  of words, nor — after a listed place — a name the list does not know by its short form either
+ *  (上海市浦东新区城市… is 浦东新区's plan, not 城市's). */
+function unlistedPlace(name: string, afterListed: boolean): boolean {
+  const n = codePointCount(name);
+  if (n <= 2 || n > (/自治/u.test(name) ? MAX_PLACE_NAME : UNLISTED_PLACE_MAX)) return false;
+  return !afterListed || divisionsNamed(name).length > 0;
+}
+
 /** The county in a title: the last administrative unit before the plan's subject (杭州市临安区应急… →
  *  临安区; 宁波市江北区… → 江北区). */
 export function countyOf(title: string): string | null {
@@ -52,11 +63,80 @@ export function countyOf(title: string): string | null {
   const head = prefix.replace(/^关于印发|^[《“]/u, "");
   const chain = new RegExp(ADMIN_UNIT.source, "uy");
   let last: string | null = null;
+  let lastListed = false;
   for (let m = chain.exec(head); m; m = chain.exec(head)) {
-    if (!isDivisionName(m[0]) && codePointCount(m[0]) > (/自治/u.test(m[0]) ? MAX_PLACE_NAME : UNLISTED_PLACE_MAX)) break;
+    const listed = isDivisionName(m[0]);
+    if (!listed && !unlistedPlace(m[0], lastListed)) break;
     last = m[0];
+    lastListed = listed;
   }
   return last;
+}
+
+/** Lines of the body looked through for the place a plan calls its own. */
+const BODY_PLACE_LINES = 300;
+/** A division the body names counts from this length (城区, 郊区 are divisions and plain words too). */
+const BODY_PLACE_MIN = 3;
+/** A body that never calls itself 全县 / 我市 … counts a division it names at least this often. */
+const BODY_PLACE_REPEATS = 2;
+const UNIT_SUFFIXES = new Set([..."县区市旗州盟省"]);
+
+/** The divisions a text names outside 《…》 (the documents it cites), each with how often and the
+ *  first line: at each unit suffix, the longest division name that ends there. */
+function divisionsMentioned(lines: Line[]): Map<string, { count: number; line: number }> {
+  const found = new Map<string, { count: number; line: number }>();
+  for (const l of lines) {
+    const chars = [...l.text.replace(/《[^》]*》/gu, (m) => " ".repeat(m.length))];
+    for (let k = BODY_PLACE_MIN - 1; k < chars.length; k++) {
+      if (!UNIT_SUFFIXES.has(chars[k]!)) continue;
+      for (let n = Math.min(MAX_PLACE_NAME, k + 1); n >= BODY_PLACE_MIN; n--) {
+        const name = chars.slice(k + 1 - n, k + 1).join("");
+        if (!isDivisionName(name)) continue;
+        const seen = found.get(name);
+        if (seen) seen.count++;
+        else found.set(name, { count: 1, line: l.line });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A plan is made under its own place's five-year programme: the 《X国民经济和社会发展第十四个五年规划…》
+ *  it cites is X's, whatever else it cites. */
+const OWN_PROGRAMME = /《([^》]{2,40}?)国民经济和社会发展第十四个五年规划/gu;
+
+export interface BodyPlace {
+  county: string;
+  line: number;
+  /** how the body tells it: "named N times" or "its own five-year programme" */
+  how: string;
+}
+
+/** The place a plan with no title calls its own in its body. It speaks of itself as 全县 / 我市 / 本区,
+ *  and of the divisions of that kind it names outside citations (甘谷县位于…, 宁国市委市政府) the one it
+ *  names most is its own; where it names none of that kind, the place of that kind whose five-year
+ *  programme it cites. A body that never speaks of itself so counts only a division it names at least
+ *  twice, more than any other. Null when nothing tells, or two places tie. */
+export function countyOfBody(lines: Line[]): BodyPlace | null {
+  const head = lines.slice(0, BODY_PLACE_LINES);
+  const text = head.map((l) => l.text).join("\n");
+  const selfCounts = Object.entries(SELF_REFERENCE).map(([kind, words]) => ({ kind, n: words.reduce((sum, w) => sum + (text.split(w).length - 1), 0) }));
+  selfCounts.sort((a, b) => b.n - a.n);
+  const self = selfCounts[0]!.n > 0 && selfCounts[0]!.n > selfCounts[1]!.n ? selfCounts[0]!.kind : null;
+  const ranked = [...divisionsMentioned(head).entries()].filter(([name]) => !self || name.endsWith(self)).sort((a, b) => b[1].count - a[1].count);
+  const [top, second] = ranked;
+  if (top && !(second && second[1].count === top[1].count) && (self || top[1].count >= BODY_PLACE_REPEATS)) {
+    return { county: top[0], line: top[1].line, how: `named ${top[1].count} times${self ? `, the ${self} it names most; it speaks of itself as ${SELF_REFERENCE[self]![0]}` : ""}` };
+  }
+  if (!self || top) return null;
+  for (const l of head) {
+    for (const m of l.text.matchAll(OWN_PROGRAMME)) {
+      const place = [...divisionsMentioned([{ ...l, text: m[1]! }]).keys()].find((name) => name.endsWith(self));
+      if (place) return { county: place, line: l.line, how: `the five-year programme it cites as its own (${SELF_REFERENCE[self]![0]})` };
+    }
+  }
+  return null;
 }
 
 /** A place, then its organ: its government, an office, or a 局/委/厅/办/中心/队 of up to eight characters. */
@@ -100,6 +180,30 @@ export function slugFor(place: Place, domain: string | null, fallback: (county: 
   return domain && domain !== DEFAULT_DOMAIN ? `${base}-${domain}` : base;
 }
 
+/** A note in brackets after a name's last word: its years, a draft's label. */
+const NAME_NOTE = /[（(][^（）()]{0,20}[）)]$/u;
+const YEAR_RANGE = /((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年?/u;
+
+/** The years a name gives itself: 某某县综合防灾减灾规划（2020-2030年）. */
+function yearsOf(name: string): { start: number; end: number } | null {
+  const m = YEAR_RANGE.exec(name);
+  return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
+}
+
+/** The term a plan's body gives it (规划期限为2021—2035年; 本规划期限为2020年至2030年), when its name gives none. */
+function termOf(body: Line[]): { start: number; end: number } | null {
+  for (const l of body.slice(0, BODY_TERM_LINES)) {
+    const m = /(?:规划期限?|规划期为|实施期限|规划年限|规划时限|期限为)[^。；]{0,6}?((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年/u.exec(l.text);
+    if (m) return { start: Number(m[1]), end: Number(m[2]) };
+  }
+  return null;
+}
+/** Lines of the body where a plan states its term. */
+const BODY_TERM_LINES = 80;
+
+/** How a plan's body speaks of the plan itself: 制定本规划, 本《规划》, its term and targets (规划期为…, 规划目标). */
+const OWN_PLAN_BODY = /本规划|本《规划》|规划期[限为]|规划目标|规划基期/u;
+
 const isChromeMention = (t: string) => /链接|相关|栏目|导航/u.test(t);
 
 export interface Kind {
@@ -139,12 +243,18 @@ export function classify(named: Named | null, opening: Line[], body: Line[], cha
       reasons.push({ line: nameLine, why: `${why}: "${name}" (${named!.from})` });
       return { kind, describes: null };
     };
-    if (CONTINGENCY_NAME.test(name)) return by("contingency-plan", "named a contingency plan");
-    if (ACTION_NAME.test(name)) return by("action-plan", "named an action or implementation plan");
-    if (WORK_POINTS_NAME.test(name)) return by("not-a-plan", "named work points or a work plan");
+    // what a name is, told by its last word: its years or a note in brackets come after it
+    const bare = name.replace(NAME_NOTE, "");
+    if (CONTINGENCY_NAME.test(bare)) return by("contingency-plan", "named a contingency plan");
+    if (ACTION_NAME.test(bare)) return by("action-plan", "named an action or implementation plan");
+    if (WORK_POINTS_NAME.test(bare)) return by("not-a-plan", "named work points or a work plan");
     if (OTHER_PERIOD.test(name) && !THIS_PERIOD.test(name)) return by("other-period-plan", "a plan of another five-year period");
+    const years = yearsOf(name);
+    if (years && !THIS_PERIOD.test(name) && !(years.start === 2021 && years.end === 2025)) return by("other-period-plan", `a plan for ${years.start}–${years.end}, not the 14th five-year period`);
     if (PLAN_NAME.test(name) || /规划/u.test(name)) {
       if (!THIS_PERIOD.test(name) && otherPeriodBody(body)) return by("other-period-plan", "a plan whose body is of another five-year period");
+      const term = THIS_PERIOD.test(name) ? null : termOf(body);
+      if (term && !(term.start === 2021 && term.end === 2025)) return by("other-period-plan", `a plan whose term is ${term.start}–${term.end}, not the 14th five-year period`);
       return by("plan", "named a plan");
     }
   }
@@ -153,10 +263,11 @@ export function classify(named: Named | null, opening: Line[], body: Line[], cha
     reasons.push({ line: contingency[0]!.line, why: "a contingency plan's outline (1 总则, 本预案)" });
     return { kind: "contingency-plan", describes: null };
   }
-  const ownPlan = body.find((l) => /本规划|制定本规划|编制本规划/u.test(l.text));
+  const ownPlan = body.find((l) => OWN_PLAN_BODY.test(l.text));
   if (ownPlan && chapters > 0) {
-    if (otherPeriodBody(body)) {
-      reasons.push({ line: ownPlan.line, why: "a plan (本规划) of another five-year period" });
+    const term = termOf(body);
+    if (otherPeriodBody(body) || (term && !(term.start === 2021 && term.end === 2025))) {
+      reasons.push({ line: ownPlan.line, why: term ? `a plan (本规划) whose term is ${term.start}–${term.end}, not the 14th five-year period` : "a plan (本规划) of another five-year period" });
       return { kind: "other-period-plan", describes: null };
     }
     reasons.push({ line: ownPlan.line, why: "untitled, but its body is a plan (本规划) with chapters" });
@@ -173,18 +284,40 @@ function planNamedIn(text: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
-/** The body is of another five-year period: a plan looks back on the period before its own, so the
- *  latest period its opening names is its own (a 十四五 plan reviews 十三五, a 十三五 plan 十二五). */
+const FIVE_YEAR_PERIODS: Array<[number, RegExp]> = [
+  [12, /十二五|第十二个五年|2011\s*[-—–~至]\s*2015/u],
+  [13, /十三五|第十三个五年|2016\s*[-—–~至]\s*2020/u],
+  [14, /十四五|第十四个五年|2021\s*[-—–~至]\s*2025/u],
+  [15, /十五五|第十五个五年|2026\s*[-—–~至]\s*2030/u],
+];
+
+/** The five-year period a plan's body is of: a plan looks back on the period before its own, so the
+ *  latest period it names is its own (a 十四五 plan reviews 十三五 — maybe in its whole first chapter —
+ *  and a 十三五 plan 十二五). */
+function periodOfBody(body: Line[]): number | null {
+  const text = body.map((l) => l.text).join("\n");
+  const named = FIVE_YEAR_PERIODS.filter(([, re]) => re.test(text)).map(([n]) => n);
+  return named.length > 0 ? Math.max(...named) : null;
+}
+
 function otherPeriodBody(body: Line[]): boolean {
-  const text = body.slice(0, 40).map((l) => l.text).join("\n");
-  const periods: Array<[number, RegExp]> = [
-    [12, /十二五|第十二个五年|2011\s*[-—–~至]\s*2015/u],
-    [13, /十三五|第十三个五年|2016\s*[-—–~至]\s*2020/u],
-    [14, /十四五|第十四个五年|2021\s*[-—–~至]\s*2025/u],
-    [15, /十五五|第十五个五年|2026\s*[-—–~至]\s*2030/u],
-  ];
-  const named = periods.filter(([, re]) => re.test(text)).map(([n]) => n);
-  return named.length > 0 && Math.max(...named) !== 14;
+  const period = periodOfBody(body);
+  return period !== null && period !== 14;
+}
+
+/** The years of an untitled plan, from the five-year period its body is of. */
+export function bodyPeriod(body: Line[]): { start: number; end: number } | null {
+  const period = periodOfBody(body);
+  if (period === null) return null;
+  const start = 2021 + (period - 14) * 5;
+  return { start, end: start + 4 };
+}
+
+/** An untitled plan's domain: the first domain its opening paragraph names outside 《…》 (编制实施“十四五”
+ *  防震减灾规划，是…; 应急管理是国家治理体系…). */
+export function domainOfOpening(body: Line[]): string | null {
+  const opening = body.find((l) => /本规划|规划[，,。]/u.test(l.text)) ?? body[0];
+  return opening ? domainIdOf(opening.text.replace(/《[^》]*》/gu, "")) : null;
 }
 
 export function domainIdOf(name: string | null): string | null {

@@ -9,7 +9,7 @@ import type { Level } from "../catalog/divisions.js";
 import type { Line } from "../model.js";
 import { codePointCount, HAN } from "../text/chars.js";
 import { bareDocNumber, docNumberIn, frontDocNumber } from "./docnumber.js";
-import { classify, countyOf, countyOfOrgan, domainIdOf, placeOf, slugFor, type Reason } from "./identify.js";
+import { bodyPeriod, classify, countyOf, countyOfBody, countyOfOrgan, domainIdOf, domainOfOpening, placeOf, slugFor, type Reason } from "./identify.js";
 import { documentNames } from "./names.js";
 
 export interface Metadata {
@@ -130,17 +130,20 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
   const contextText = [title ?? "", issuer ?? "", meta["发布机构"] ?? "", front.slice(0, 30).map((l) => l.text).join("\n")].join("\n");
   const realIssuer = issuer && !/[_]|赌|娱乐|彩/u.test(issuer) ? issuer : null;
   const practical = PRACTICAL.exec(lines.slice(0, 60).map((l) => l.text).join("\n"));
+  // a plan that names no place in its title, issuer or record: the place its body calls its own
+  const body = kind.kind === "plan" && !namedCounty ? countyOfBody(lines) : null;
   const place = placeOf(
     [
       { county: namedCounty, why: kind.kind === "interpretation" ? "the plan it explains" : `its name "${titled?.name ?? ""}" (${titled?.from ?? ""})`, line: lineOf(kind.kind === "interpretation" ? null : titled?.index) },
       { county: realIssuer ? countyOfOrgan(realIssuer) : null, why: `its issuer ${realIssuer}`, line: sig?.line ?? null },
       { county: meta["发布机构"] ? countyOfOrgan(meta["发布机构"]) : null, why: `the record's 发布机构 ${meta["发布机构"]}`, line: null },
       { county: practical && !/^[我本全该]/u.test(practical[1]!) ? practical[1]! : null, why: `结合${practical?.[1]}实际`, line: null, mustBeDivision: true },
+      { county: body?.county ?? null, why: `its body (${body?.how})`, line: body?.line ?? null },
     ],
     contextText,
     reasons,
   );
-  const domain = domainIdOf(title);
+  const domain = domainIdOf(title) ?? (kind.kind === "plan" && !title ? domainOfOpening(lines) : null);
   return {
     kind: kind.kind,
     reasons,
@@ -150,7 +153,7 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
     issuer,
     docNumber,
     issuedDate,
-    period: periodOf(title ?? "", lines.map((l) => l.text).join("\n")),
+    period: periodOf(title ?? "", lines.map((l) => l.text).join("\n")) ?? (kind.kind === "plan" && !title ? bodyPeriod(lines) : null),
     level: place.level,
     domain,
     divisionCode: place.division?.code ?? null,
