@@ -34,7 +34,9 @@ export interface Metadata {
 }
 
 const ORGAN = /(?:人民政府|政府|办公室|办公厅|委员会|管理局|应急管理厅|厅|局|管委会)$/u;
-const ORGAN_THEN_DATE = new RegExp(`([${HAN}]{2,30}?(?:人民政府|办公室|办公厅|委员会|管理局|应急管理厅|局))[\\s　]+((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)`, "u");
+const ORGAN_THEN_DATE = new RegExp(`([${HAN}]{2,30}?(?:人民政府|办公室|办公厅|委员会|管理局|应急管理厅|局))[\\s　]*((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)`, "u");
+/** Lines that may stand between a signature's organ and its date: a seal's note, a second organ. */
+const SIGNATURE_GAP = 2;
 
 /** pinyin of a name without its suffix, for places the division list does not hold. */
 export function slugOf(county: string): string {
@@ -61,7 +63,7 @@ function isoDate(y: number, m: number, d: number): string | null {
 /** A date as printed: 2021年12月28日, 2021-12-28, 2021.12.28, or digits whose 年月日 were lost (2022811),
  *  read only where one reading is a valid date. */
 export function parseDate(text: string): string | null {
-  const t = text.trim();
+  const t = arabicDate(text.trim());
   let m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u.exec(t) ?? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2,4})$/u.exec(t);
@@ -76,6 +78,22 @@ export function parseDate(text: string): string | null {
   return readings.size === 1 ? [...readings][0] : null;
 }
 
+const CN_DIGIT: Record<string, string> = { 〇: "0", "○": "0", 零: "0", Ｏ: "0", O: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const CN_DATE = /^([〇○零ＯO一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$/u;
+/** 一 → 1, 十 → 10, 十二 → 12, 二十六 → 26, 三十一 → 31 */
+function cnCount(s: string): number {
+  const [tens, ones] = s.includes("十") ? s.split("十") : ["", s];
+  const digit = (c: string) => Number(CN_DIGIT[c] ?? 0);
+  return (s.includes("十") ? (tens ? digit(tens) : 1) * 10 : 0) + (ones ? digit(ones) : 0);
+}
+
+/** A date a signature prints in Chinese numerals (二〇二二年三月二十六日) in Arabic ones; other text as it is. */
+function arabicDate(t: string): string {
+  const m = CN_DATE.exec(t);
+  if (!m) return t;
+  return `${[...m[1]!].map((c) => CN_DIGIT[c]).join("")}年${cnCount(m[2]!)}月${cnCount(m[3]!)}日`;
+}
+
 interface Signature {
   issuer: string | null;
   date: string;
@@ -88,12 +106,20 @@ interface Signature {
 function signature(front: Line[]): Signature | null {
   for (let i = 0; i + 1 < front.length; i++) {
     const organ = front[i]!.text.trim();
-    const date = parseDate(front[i + 1]!.text);
-    if (date && ORGAN.test(organ) && codePointCount(organ) <= 30 && !/印发/u.test(front[i + 1]!.text)) return { issuer: organ, date, line: front[i + 1]!.line };
+    if (!ORGAN.test(organ) || codePointCount(organ) > 30) continue;
+    // the date under it, maybe after a short line or two that are no sentence (（此件公开发布）, a second organ)
+    for (let k = i + 1; k < Math.min(front.length, i + 2 + SIGNATURE_GAP); k++) {
+      const t = front[k]!.text;
+      const date = parseDate(t);
+      if (date && !/印发/u.test(t)) return { issuer: organ, date, line: front[k]!.line };
+      if (codePointCount(t.trim()) > 30 || /[。；，]/u.test(t)) break;
+    }
   }
   for (const l of front) {
     const m = ORGAN_THEN_DATE.exec(l.text);
-    const date = m ? parseDate(m[2]!.replace(/\s+/gu, "")) : null;
+    // an organ glued to its date signs only at the line's end (not 经县人民政府2022年3月1日常务会议…)
+    const glued = m !== null && !/[\s　]$/u.test(l.text.slice(0, m.index + m[1]!.length + 1)) && l.text.slice(m.index + m[0].length).trim() !== "";
+    const date = m && !glued ? parseDate(m[2]!.replace(/\s+/gu, "")) : null;
     if (m && date && !/印发/u.test(m[1]!)) return { issuer: m[1]!.replace(/^.*?(?:通知|[。；])\s*/u, ""), date, line: l.line };
   }
   const notice = front.findIndex((l) => /印发给你们|现予印发|请认真|请结合|贯彻执行|组织实施|抓好落实/u.test(l.text));
