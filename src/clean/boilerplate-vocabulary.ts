@@ -8,6 +8,13 @@
  *  number, description and download buttons, and the file name it labels each page with. */
 export const SHARING_SITE_MARKS = ["上传人[:：]", "文档编号[:：]", "^资源描述$", "^下载文档$", "下载本文档", "继续免费阅读", "^文档简介$", "_第\\d+页$"] as const;
 
+/** What a document-sharing site appends to a document's name before its extension (…规划Word文档格式.docx,
+ *  …规划（完整版）): words of the site, never of the document. */
+export const SHARING_TITLE_LABELS = ["Word文档格式", "Word格式", "Word版本?", "Word下载", "完整版", "最新版", "精品文档", "精品", "精选", "范文", "可编辑", "优质", "定稿", "整理版", "珍藏版"] as const;
+
+/** A sharing site's label of a document's page: its name, maybe its file's extension, and the page. */
+export const SHARING_PAGE_LABEL = "^(.{4,80}?)(?:\\.(?:docx?|pdf|wps))?_第\\d+页$";
+
 /** Phrases that make a line site furniture wherever it stands, grouped by what they are. */
 export const SITE_FURNITURE = {
   /** the registration every Chinese site prints in its footer */
@@ -26,6 +33,7 @@ export const SITE_FURNITURE = {
     ...SHARING_SITE_MARKS,
     "上传时间[:：]", "已阅读\\d+页", "还剩\\d+页未读", "超出免费预览", "点击查看更多", "本文档由用户提供并上传", "下载后继续阅读", "当前文档共\\d+页",
     "^第\\d+页\\s*\\/\\s*共\\d+页$", "精品文档", "^下载\\s*相关\\s*举报$", "\\d+(?:\\.\\d+)?\\s*[KM]B\\s*下载",
+    "由会员分享", "版权说明[:：]本文档", "^付费下载$", "^开通\\s*vip$", "^[-·•\\s]*(?:格式|页数|大小|文件大小)[:：]\\s*[\\w.]{1,12}$", "^下载\\s+收藏\\s+举报$",
   ],
 } as const;
 

@@ -6,7 +6,7 @@ import type { Line, Note } from "../model.js";
 import { note } from "../notes.js";
 import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
 import { CHAPTER_START, TOC_ENTRY_START, TOC_HEADING, withoutPageNumber } from "../text/headings.js";
-import { BREADCRUMB_START, CASINO_PAGE_TITLES, CONTENTS_TITLES, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
+import { BREADCRUMB_START, CASINO_PAGE_TITLES, CONTENTS_TITLES, SHARING_PAGE_LABEL, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
 import { type StepContext, type StepResult } from "./step.js";
 
 /** How far boilerplate reaches, in lines and characters (code points). */
@@ -53,6 +53,8 @@ const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|])[\\[【]?(${META_KEY_ALT})[\\]
 
 /** Lines that are site furniture wherever they stand. */
 const CHROME_STRONG = new RegExp(alternatives(SITE_FURNITURE), "iu");
+const PAGE_LABEL = new RegExp(SHARING_PAGE_LABEL, "iu");
+
 /** A breadcrumb line, however many crumbs are glued into it. */
 const BREADCRUMB = new RegExp(BREADCRUMB_START.join("|"), "u");
 /** Words that are chrome only in a short line at the head or foot of a page. */
@@ -279,6 +281,9 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     if (!dropped && atMost(l.text, LIMITS.furnitureLineChars) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
     if (!dropped && atMost(l.text, LIMITS.chromeLineChars) && BREADCRUMB.test(l.text.trim())) dropped = { kind: "site-chrome", why: "a breadcrumb" };
     if (!dropped && atMost(l.text, LIMITS.spamLineChars) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_PAGE_TITLE.test(l.text) && !/[，。；]/u.test(l.text)))) dropped = { kind: "spam", why: "injected spam" };
+    // a sharing site's page label names the document: its name is kept as the record's file name
+    const label = dropped?.kind === "site-chrome" ? PAGE_LABEL.exec(l.text.trim()) : null;
+    if (label && !("文件名称" in found.meta)) found.meta["文件名称"] = label[1]!;
     if (dropped) {
       const kind = `${dropped.kind}-dropped` as const;
       notes.push(note(kind, ctx.source, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));

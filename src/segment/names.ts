@@ -2,6 +2,7 @@
 // lines, maybe ending with its years), the name its covering notice prints (关于印发《…》的通知), the
 // name its body says it compiles (编制《…》), or the web record's 标题. A 《…》 the body cites (根据《…》,
 // 依据《…》《…》, 按照…《…》) names another document and is never taken.
+import { SHARING_TITLE_LABELS } from "../clean/boilerplate-vocabulary.js";
 import type { Line } from "../model.js";
 import { codePointCount } from "../text/chars.js";
 import { NUMBERED_LINE_START } from "../text/headings.js";
@@ -15,8 +16,8 @@ export interface Named {
 
 /** What a document's name ends in: plans, contingency plans, programmes, work points, interpretations. */
 const NAME_END = /(?:规划|纲要|预案|方案|计划|要点|解读)(?:[（(](?:20\d{2}\s*[-—–~至]\s*20\d{2}年?|征求意见稿|送审稿|草案|试行|修订)[）)])?$/u;
-/** A file name or page label a sharing site glues to a title: (23页).docx, _第1页, .pdf */
-const FILE_LABEL = /(?:[（(]\d+页?[）)])?\.(?:docx?|pdf|wps|txt)(?:_第\d+页)?$/iu;
+/** A file name or page label a sharing site glues to a title: (23页).docx, _第1页, .pdf, Word文档格式.docx, （完整版） */
+const FILE_LABEL = new RegExp(`(?:[（(]?(?:${SHARING_TITLE_LABELS.join("|")})[）)]?|[（(]\\d+页?(?:${SHARING_TITLE_LABELS.join("|")})?[）)])*(?:\\.(?:docx?|pdf|wps|txt))?(?:_第\\d+页)?$`, "iu");
 const SENTENCE = /[。；！？，,;]/u;
 const NOTICE = /关于(?:印发|转发|同意)|通知$|^印发/u;
 /** Words before a 《…》 that make it a citation, in the same clause. */
