@@ -183,7 +183,40 @@ export function headingKey(text: string): string {
   return text.replace(LEADER, "").replace(/\s+\d{1,3}$/, "").replace(/[\s。：:]+$/u, "").replace(/\s+/g, "");
 }
 
+/** A contents entry with its page number glued on (一、发展基础与面临形势5, 前言1): short, no clause. */
+const GLUED_ENTRY = new RegExp(`^[^。；，,]{2,${LIMITS.contentsHeadingChars}}?[${HAN}）)”]\\s?(\\d{1,3})$`, "u");
+/** A whole table of contents run into one line: heading, page number, heading, page number … */
+const GLUED_CONTENTS_LINE = new RegExp(`^(?:\\s*${TOC_ENTRY_START}[^。；，,\\d]{2,40}?\\d{1,3}){${LIMITS.contentsEntries + 1},}\\s*$`, "u");
+
+/** Runs of contents entries whose page numbers are glued on, told by the numbers alone: at least
+ *  three headings in a row, each ending in a page number no smaller than the one before; the short
+ *  lines with a number around them (前言1, 附件 重点项目30) go with them. */
+function classifyGluedToc(lines: Line[], out: Classified): void {
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    let last = -1;
+    while (j < lines.length && TOC_HEADING.test(lines[j].text) && !LEADER.test(lines[j].text)) {
+      const m = GLUED_ENTRY.exec(lines[j].text);
+      if (!m || Number(m[1]) < last) break;
+      last = Number(m[1]);
+      j++;
+    }
+    if (j - i >= LIMITS.contentsEntries) {
+      let from = i;
+      while (from > 0 && GLUED_ENTRY.test(lines[from - 1].text) && !out.drop.has(from - 1)) from--;
+      while (j < lines.length && GLUED_ENTRY.test(lines[j].text) && !CHAPTER_START.test(lines[j].text)) j++;
+      for (let k = from; k < j; k++) out.drop.set(k, { kind: "toc", why: "table of contents (page numbers glued to the headings)" });
+      i = j;
+    } else i = Math.max(i + 1, j);
+  }
+  lines.forEach((l, k) => {
+    if (!out.drop.has(k) && GLUED_CONTENTS_LINE.test(l.text)) out.drop.set(k, { kind: "toc", why: "table of contents run into one line" });
+  });
+}
+
 function classifyToc(lines: Line[], out: Classified): void {
+  classifyGluedToc(lines, out);
   // each line without its spaces, made once: every heading of a table of contents looks at all later lines
   const squeezed: Array<string | undefined> = new Array(lines.length);
   const laterStarts = (from: number, key: string) => {
