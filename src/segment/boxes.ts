@@ -45,11 +45,31 @@ export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
       else loose.push(t);
     }
     box.end = j - 1;
+    box.entries = box.entries.flatMap(splitRunTogether);
     box.text = loose.join("\n");
     boxes.push(box);
     i = j - 1;
   }
   return boxes;
+}
+
+/**
+ * Entries run together in one paragraph (a PDF laid out as printed wraps a box's entries into its
+ * lines: "…相关信息。2.两网建设：…"): each next number that follows a sentence end starts the next
+ * entry. A line break inside an entry that is no sentence end was the box's wrapping, and goes.
+ */
+function splitRunTogether(entry: BoxEntry): BoxEntry[] {
+  const out: BoxEntry[] = [];
+  let current = entry;
+  for (;;) {
+    const next = new RegExp(`(?<=[。；;])\\s*${current.no + 1}[.．、](?!\\d)\\s*`, "u").exec(current.text);
+    if (!next) break;
+    out.push({ ...current, text: current.text.slice(0, next.index) });
+    current = { ...current, no: current.no + 1, text: current.text.slice(next.index + next[0].length).replace(/(?<![。；;：:])\n/gu, "") };
+  }
+  if (out.length === 0) return [entry];
+  out.push(current);
+  return out;
 }
 
 export function boxLineIndices(boxes: Box[]): Set<number> {
