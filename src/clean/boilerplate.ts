@@ -99,6 +99,28 @@ export function spamScore(text: string): number {
 
 export type Meta = Record<string, string>;
 
+/** What a date or a counter's value looks like, so that the text a page glued after it can be told
+ *  from it (发布时间：2024-01-07 浏览次数：次应急管理是…). */
+const SHORT_VALUE = /^(?:(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d*\s*次?)/u;
+
+/** A metadata line and the document's text a page glued to its end, when it did: the last field's
+ *  value is a date or a count, and a sentence follows it. */
+export function splitMetaLine(text: string): { meta: Meta; rest: string } | null {
+  const meta = parseMetaLine(text);
+  if (!meta || !/[。；]/u.test(text)) return null;
+  const hits = [...text.matchAll(META_KEY_RE)];
+  const lastHit = hits[hits.length - 1]!;
+  const key = (lastHit[1] ?? lastHit[2]!).replace(/\s+/g, "");
+  const after = text.slice(lastHit.index! + lastHit[0].length).replace(/^[\s:：|]+/u, "");
+  const value = SHORT_VALUE.exec(after)![0];
+  const rest = after.slice(value.length).trim();
+  if (!/[。；]/u.test(rest) || /[。；]/u.test(text.slice(0, lastHit.index!))) return null;
+  const fields: Meta = { ...meta };
+  if (value.trim()) fields[key] = value.trim();
+  else delete fields[key];
+  return { meta: fields, rest };
+}
+
 /** Key–value pairs of a metadata line, or null when the line is not one (it must start with a key). */
 export function parseMetaLine(text: string): Meta | null {
   const hits = [...text.matchAll(META_KEY_RE)];
@@ -137,6 +159,8 @@ type Dropped = "site-meta" | "site-chrome" | "spam" | "toc";
 interface Classified {
   meta: Meta;
   drop: Map<number, { kind: Dropped; why: string }>;
+  /** lines whose metadata prefix was taken out: the document's text that follows it */
+  rest: Map<number, string>;
 }
 
 /** Header and footer blocks: from the file's edge to the last chrome or metadata line near it, with
@@ -162,8 +186,10 @@ function classifyEdges(lines: Line[], out: Classified): void {
       // the record's 名称 or 标题 field ends like a title but is the record's: kept as metadata
       if (!meta && isTitleAmidChrome(t)) continue;
       if (meta) {
-        for (const [key, v] of Object.entries(meta)) if (!(key in out.meta)) out.meta[key] = v;
+        const glued = splitMetaLine(t);
+        for (const [key, v] of Object.entries(glued?.meta ?? meta)) if (!(key in out.meta)) out.meta[key] = v;
         out.drop.set(i, { kind: "site-meta", why: "metadata of the web record, kept as key–value pairs" });
+        if (glued) out.rest.set(i, glued.rest);
       } else if (spamScore(t) >= SPAM_THRESHOLD) out.drop.set(i, { kind: "spam", why: "injected spam" });
       else out.drop.set(i, { kind: "site-chrome", why: isChromeLine(t) ? "site header/footer" : "site banner text between chrome lines" });
     }
@@ -291,6 +317,11 @@ export function stripSpamSpans(text: string): { text: string; removed: string[] 
         end = Math.max(end, at + term.length);
       }
     }
+    // a site's code glued to a term (js4399金沙线, 亚洲av) goes with it: letters, maybe with digits
+    const code = /[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$/u.exec(clause.slice(0, start));
+    if (code) start -= code[0].length;
+    const after = /^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/u.exec(clause.slice(end));
+    if (after) end += after[0].length;
     removed.push(clause.slice(start, end));
     return clause.slice(0, start) + clause.slice(end);
   });
@@ -302,7 +333,7 @@ export interface BoilerplateResult extends StepResult {
 }
 
 export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateResult {
-  const found: Classified = { meta: {}, drop: new Map() };
+  const found: Classified = { meta: {}, drop: new Map(), rest: new Map() };
   classifyEdges(lines, found);
   classifyToc(lines, found);
   const notes: Note[] = [];
@@ -319,8 +350,10 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     if (label && !("文件名称" in found.meta)) found.meta["文件名称"] = label[1]!;
     if (dropped) {
       const kind = `${dropped.kind}-dropped` as const;
-      notes.push(note(kind, ctx.source, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
+      const rest = found.rest.get(i);
+      notes.push(note(kind, ctx.source, l.line, `dropped ${dropped.why}: ${excerpt(rest ? l.text.slice(0, l.text.length - rest.length) : l.text)}${rest ? " (the text glued after it is kept)" : ""}`));
       repairs[kind] = (repairs[kind] ?? 0) + 1;
+      if (rest) kept.push({ ...l, text: rest });
       return;
     }
     const spam = stripSpamSpans(l.text);
