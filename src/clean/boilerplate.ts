@@ -24,6 +24,8 @@ const LIMITS = {
   /** anywhere in the page: a furniture phrase in a line this short is furniture, and so is spam */
   furnitureLineChars: 60,
   spamLineChars: 40,
+  /** a short line with spam keeps what is left when that holds this many Han characters and a clause mark */
+  spamSentenceHan: 8,
   /** entries with a leader or page number that make a table of contents (after a 目录 title, one) */
   contentsEntries: 3,
   /** a heading a table of contents lists, and the body repeats, is at most this long */
@@ -110,7 +112,7 @@ export function splitMetaLine(text: string): { meta: Meta; rest: string } | null
   if (!meta || !/[。；]/u.test(text)) return null;
   const hits = [...text.matchAll(META_KEY_RE)];
   const lastHit = hits[hits.length - 1]!;
-  const key = (lastHit[1] ?? lastHit[2]!).replace(/\s+/g, "");
+  const key = (lastHit[1] ?? lastHit[2]!).replace(/[\s?？]+/g, "");
   const after = text.slice(lastHit.index! + lastHit[0].length).replace(/^[\s:：|]+/u, "");
   const value = SHORT_VALUE.exec(after)![0];
   const rest = after.slice(value.length).trim();
@@ -131,7 +133,7 @@ export function parseMetaLine(text: string): Meta | null {
   if (first[2] !== undefined && first.index !== 0) return null;
   const meta: Meta = {};
   hits.forEach((m, i) => {
-    const key = (m[1] ?? m[2]!).replace(/\s+/g, "");
+    const key = (m[1] ?? m[2]!).replace(/[\s?？]+/g, "");
     const start = m.index! + m[0].length;
     const end = i + 1 < hits.length ? hits[i + 1].index! : text.length;
     const raw = text.slice(start, end).replace(/^[\s:：|]+|[\s|]+$/g, "");
@@ -148,7 +150,9 @@ export function parseMetaLine(text: string): Meta | null {
 /** A document's title (a plan, a contingency plan, an interpretation …) standing between chrome lines is
  *  the page's content, not a banner. */
 const TITLE_END = new RegExp(TITLE_AMID_CHROME, "u");
-const isTitleAmidChrome = (t: string) => atMost(t, LIMITS.titleAmidChromeChars) && !/[，。；]/.test(t) && TITLE_END.test(t.trim()) && !CHROME_STRONG.test(t);
+/** A path of a site's sections (首页 > 信息公开 > 规划计划): navigation, whatever its last crumb says. */
+const CRUMB_PATH = /[>＞»]{1,2}[^>＞»]+[>＞»]/u;
+const isTitleAmidChrome = (t: string) => atMost(t, LIMITS.titleAmidChromeChars) && !/[，。；]/.test(t) && TITLE_END.test(t.trim()) && !CHROME_STRONG.test(t) && !CRUMB_PATH.test(t);
 const isShortFiller = (t: string) => atMost(t, LIMITS.fillerChars) && !/[，。；]/.test(t) && !isTitleAmidChrome(t);
 const isChromeLine = (t: string) =>
   atMost(t, LIMITS.chromeLineChars) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, LIMITS.edgeWordLineChars) && !/[。；]/.test(t)));
@@ -210,7 +214,7 @@ export function headingKey(text: string): string {
 }
 
 /** A contents entry with its page number glued on (一、发展基础与面临形势5, 前言1): short, no clause. */
-const GLUED_ENTRY = new RegExp(`^[^。；，,]{2,${LIMITS.contentsHeadingChars}}?[${HAN}）)”]\\s?(\\d{1,3})$`, "u");
+const GLUED_ENTRY = new RegExp(`^[^。；，,]{1,${LIMITS.contentsHeadingChars}}?[${HAN}）)”]\\s?(\\d{1,3})$`, "u");
 /** A whole table of contents run into one line: heading, page number, heading, page number … */
 const GLUED_CONTENTS_LINE = new RegExp(`^(?:\\s*${TOC_ENTRY_START}[^。；，,\\d]{2,40}?\\d{1,3}){${LIMITS.contentsEntries + 1},}\\s*$`, "u");
 
@@ -328,6 +332,14 @@ export function stripSpamSpans(text: string): { text: string; removed: string[] 
   return { text: result, removed };
 }
 
+/** A short line with spam in it is a sentence of the document when what is left without the spam
+ *  is one: enough Chinese, and a clause mark (全县建成应急避难场所十二处【spam】，覆盖全部乡镇。). */
+function keepsSentence(text: string): boolean {
+  const rest = stripSpamSpans(text).text;
+  const han = [...rest.matchAll(new RegExp(`[${HAN}]`, "gu"))].length;
+  return han >= LIMITS.spamSentenceHan && /[，。；]/u.test(rest);
+}
+
 export interface BoilerplateResult extends StepResult {
   meta: Meta;
 }
@@ -344,7 +356,7 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     // isChromeLine(t) && CHROME_STRONG.test(t) && a short line is just a short line of strong chrome
     if (!dropped && atMost(l.text, LIMITS.furnitureLineChars) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
     if (!dropped && atMost(l.text, LIMITS.chromeLineChars) && BREADCRUMB.test(l.text.trim())) dropped = { kind: "site-chrome", why: "a breadcrumb" };
-    if (!dropped && atMost(l.text, LIMITS.spamLineChars) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_PAGE_TITLE.test(l.text) && !/[，。；]/u.test(l.text)))) dropped = { kind: "spam", why: "injected spam" };
+    if (!dropped && atMost(l.text, LIMITS.spamLineChars) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_PAGE_TITLE.test(l.text) && !/[，。；]/u.test(l.text))) && !keepsSentence(l.text)) dropped = { kind: "spam", why: "injected spam" };
     // a sharing site's page label names the document: its name is kept as the record's file name
     const label = dropped?.kind === "site-chrome" ? PAGE_LABEL.exec(l.text.trim()) : null;
     if (label && !("文件名称" in found.meta)) found.meta["文件名称"] = label[1]!;

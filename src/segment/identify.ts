@@ -19,7 +19,7 @@ import { DEFAULT_DOMAIN, domainOf } from "../catalog/domains.js";
 import { divisionSlug, divisionsNamed, isDivisionName, resolveDivision, type Division, type Level } from "../catalog/divisions.js";
 import type { Line } from "../model.js";
 import { SELF_REFERENCE } from "../catalog/place-words.js";
-import { codePointCount, HAN } from "../text/chars.js";
+import { codePointCount, HAN, isHanCode } from "../text/chars.js";
 import { firstQuoted, type Named } from "./names.js";
 
 export interface Reason {
@@ -75,8 +75,10 @@ export function countyOf(title: string): string | null {
 
 /** Lines of the body looked through for the place a plan calls its own. */
 const BODY_PLACE_LINES = 300;
-/** A division the body names counts from this length (城区, 郊区 are divisions and plain words too). */
+/** A division the body names counts from this length; a county of two characters (歙县, 萧县) only
+ *  where no other character runs into it (提高县级 is not 高县, 城区 and 郊区 are plain words too). */
 const BODY_PLACE_MIN = 3;
+const SHORT_COUNTY = /^[^县区市旗州盟省]县$/u;
 /** A body that never calls itself 全县 / 我市 … counts a division it names at least this often. */
 const BODY_PLACE_REPEATS = 2;
 const UNIT_SUFFIXES = new Set([..."县区市旗州盟省"]);
@@ -87,11 +89,12 @@ function divisionsMentioned(lines: Line[]): Map<string, { count: number; line: n
   const found = new Map<string, { count: number; line: number }>();
   for (const l of lines) {
     const chars = [...l.text.replace(/《[^》]*》/gu, (m) => " ".repeat(m.length))];
-    for (let k = BODY_PLACE_MIN - 1; k < chars.length; k++) {
+    for (let k = 1; k < chars.length; k++) {
       if (!UNIT_SUFFIXES.has(chars[k]!)) continue;
-      for (let n = Math.min(MAX_PLACE_NAME, k + 1); n >= BODY_PLACE_MIN; n--) {
+      for (let n = Math.min(MAX_PLACE_NAME, k + 1); n >= 2; n--) {
         const name = chars.slice(k + 1 - n, k + 1).join("");
         if (!isDivisionName(name)) continue;
+        if (n < BODY_PLACE_MIN && !(SHORT_COUNTY.test(name) && (k < 2 || !isHanCode(chars[k - 2]!.codePointAt(0)!)))) continue;
         const seen = found.get(name);
         if (seen) seen.count++;
         else found.set(name, { count: 1, line: l.line });

@@ -30,7 +30,8 @@ const FRONT_MAX = 60;
 const TITLE_MAX = 60;
 
 export function stripFileLabel(t: string): string {
-  return t.replace(FILE_LABEL, "").replace(/^\d{1,2}、(?=\S)/u, "").trim();
+  // "?" opening a line are characters (an indent) the page could not show
+  return t.replace(FILE_LABEL, "").replace(/^[?？\ufffd\s]+/u, "").replace(/^\d{1,2}、(?=\S)/u, "").trim();
 }
 
 /** Is a 《…》 starting at `at` in `text` a citation (the clause before it cites, or it continues a
@@ -47,7 +48,7 @@ export function isCitation(text: string, at: number): boolean {
 export function isTitleLike(text: string): boolean {
   const t = stripFileLabel(text.trim());
   const n = codePointCount(t);
-  return n >= 5 && n <= TITLE_MAX && !SENTENCE.test(t) && !/链接|[:：]/u.test(t) && NAME_END.test(t) && !NOTICE.test(t) && !NUMBERED_LINE_START.test(t);
+  return n >= 5 && n <= TITLE_MAX && !SENTENCE.test(t) && !/链接|[:：>＞»]/u.test(t) && NAME_END.test(t) && !NOTICE.test(t) && !NUMBERED_LINE_START.test(t);
 }
 
 function titleLine(front: Line[]): Named | null {
@@ -73,6 +74,10 @@ function noticeName(front: Line[]): Named | null {
     const t = front[i]!.text.trim();
     const at = t.indexOf("关于印发");
     if (at < 0) continue;
+    // a notice's own heading: an organ's name at most before it, never a sentence that cites one
+    // (根据…《某某县人民政府关于印发…工作方案的通知》)
+    const before = t.slice(0, at);
+    if (/[，。；,;《]/u.test(before)) continue;
     let joined = t.slice(at);
     let k = i;
     while (!/通知/u.test(joined) && k + 1 < front.length && k < i + 2) joined += front[++k]!.text.trim();
