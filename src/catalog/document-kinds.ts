@@ -5,6 +5,9 @@ export type DocumentKind = "plan" | "interpretation" | "contingency-plan" | "act
 
 /** A page that explains a plan: 政策解读, 文字解读, 图文解读, 一图读懂, 图解 … */
 export const INTERPRETATION = /政策解读|文字解读|图文解读|视频解读|专家解读|一图读懂|图解[|｜:：丨]|^图解|规划解读[:：]|解读[:：—]|》的?解读$|的政策解读$|》解读|进行了?解读/u;
+/** An interpretation that does not call itself one: its outline tells why and how a document was
+ *  drafted (一、起草背景和依据 / 二、起草过程 / 三、主要内容). */
+export const INTERPRETATION_OUTLINE = /^(?:[一二三四五六七八九十]、|（[一二三四五六七八九十]）)\s*(?:起草|出台)(?:的)?(?:背景|依据|过程|目的|意义)|^(?:[一二三四五六七八九十]、)\s*研判和起草过程/u;
 /** A contingency plan names itself 预案; its body runs 1 总则 / 1.1 编制目的. */
 export const CONTINGENCY_NAME = /预案$/u;
 export const CONTINGENCY_BODY = /^1[\s.、]*总则|^1\.1\s*编制(?:目的|依据)|本预案/u;

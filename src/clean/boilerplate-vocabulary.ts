@@ -27,7 +27,7 @@ export const SITE_FURNITURE = {
   /** where the page is in the site, and links to other pages */
   navigation: ["网站地图", "当前位置", "您现在的位置", "所在的?位置[:：]", "上一篇", "下一篇", "相关政策解读", "相关链接", "附件下载", "信息公开元数据", "政策文件库"],
   /** the page's tools: QR codes, bookmarks, accessibility, print and close buttons, font size, share */
-  pageTools: ["扫一扫", "手机浏览", "欢迎您", "设为首页", "加入收藏", "无障碍", "长者模式", "关闭窗口", "【打印】", "【关闭】", "字号[:：]", "^分享[:：]?$", "^打印$"],
+  pageTools: ["^朗读$", "扫一扫", "手机浏览", "欢迎您", "设为首页", "加入收藏", "无障碍", "长者模式", "关闭窗口", "【打印】", "【关闭】", "字号[:：]", "^分享[:：]?$", "^打印$"],
   /** a document-sharing site's furniture: it never occurs in a plan's own text */
   documentSharing: [
     ...SHARING_SITE_MARKS,
@@ -68,7 +68,7 @@ export const PAGE_ELEMENTS = ["html", "body", "main", "article"] as const;
 
 /** Keys of a 政府信息公开 record's metadata block (索引号 … 主题词), grouped by what they say. */
 export const RECORD_KEYS = {
-  filing: ["索引号", "主题分类", "公文种类", "体裁分类", "组配分类", "信息类别", "公开目录"],
+  filing: ["索引号", "信息索引号", "主题分类", "公文种类", "体裁分类", "组配分类", "信息类别", "公开目录"],
   issuer: ["发布机构", "发布单位", "发文机关", "发文单位", "所属机构", "信息来源", "来源", "发文机构", "责任部门", "作者"],
   dates: ["成文日期", "发文日期", "发布日期", "发布时间", "公文生成日期", "生成日期", "生效日期", "废止日期", "生成时间", "成文时间", "实施日期", "时间", "日期"],
   document: ["文号", "发文字号", "标题", "名称", "内容概述", "关键词", "主题词", "文件名称", "规范性文件编号"],
@@ -77,8 +77,8 @@ export const RECORD_KEYS = {
   counters: ["浏览量", "浏览次数", "点击量", "点击数", "访问量", "阅读量", "阅读次数"],
 } as const;
 
-/** The title of a table of contents, a whole line. */
-export const CONTENTS_TITLES = ["目\\s*录", "目\\s*次", "contents"] as const;
+/** The title of a table of contents, a whole line (its 目 may be lost to a font the page lacked: "  录"). */
+export const CONTENTS_TITLES = ["目\\s*录", "目\\s*次", "contents", "[?？]?\\s*录"] as const;
 
 /** Spam injected into mirrored government pages, with weights: 2 for words that do not occur in plan
  *  prose, 1 for words that need company to be spam. A line or clause scoring SPAM_THRESHOLD is spam. */

@@ -147,6 +147,21 @@ export function parseMetaLine(text: string): Meta | null {
   return Object.keys(meta).length > 0 || hits.length > 1 ? meta : null;
 }
 
+/** A record's key alone on its line, its value on the next (• 文件名称： / 金华…应急预案). */
+const KEY_ONLY = new RegExp(`^[\\s•·\\-]*[\\[【]?(${META_KEY_ALT})[\\]】]?\\s*[:：]\\s*$`, "u");
+
+/** The record's fields printed a key per line with the value on the line after it: each key line's
+ *  index with its key and value. */
+function keyValueLines(lines: Line[], indices: number[]): Map<number, { key: string; value: string }> {
+  const out = new Map<number, { key: string; value: string }>();
+  for (let k = 0; k + 1 < indices.length; k++) {
+    const m = KEY_ONLY.exec(lines[indices[k]!]!.text);
+    const next = lines[indices[k + 1]!]!.text.trim();
+    if (m && next && !KEY_ONLY.test(next) && !parseMetaLine(next) && atMost(next, LIMITS.metaValueChars)) out.set(k, { key: m[1]!.replace(/[\s?？]+/g, ""), value: next });
+  }
+  return out;
+}
+
 /** A document's title (a plan, a contingency plan, an interpretation …) standing between chrome lines is
  *  the page's content, not a banner. */
 const TITLE_END = new RegExp(TITLE_AMID_CHROME, "u");
@@ -174,10 +189,12 @@ function classifyEdges(lines: Line[], out: Classified): void {
   const edge = (indices: number[]) => {
     let last = -1;
     let gap = 0;
+    const pairs = keyValueLines(lines, indices);
+    const pairedValue = new Set([...pairs.keys()].map((k) => k + 1));
     for (const [k, i] of indices.entries()) {
       const t = lines[i].text;
       const meta = parseMetaLine(t);
-      if (meta || isChromeLine(t) || spamScore(t) >= SPAM_THRESHOLD) {
+      if (meta || pairs.has(k) || pairedValue.has(k) || isChromeLine(t) || spamScore(t) >= SPAM_THRESHOLD) {
         last = k;
         gap = 0;
       } else if (isShortFiller(t) && gap < LIMITS.fillerRun) gap++;
@@ -186,6 +203,12 @@ function classifyEdges(lines: Line[], out: Classified): void {
     for (let k = 0; k <= last; k++) {
       const i = indices[k];
       const t = lines[i].text;
+      const pair = pairs.get(k) ?? pairs.get(k - 1);
+      if (pair) {
+        if (!(pair.key in out.meta)) out.meta[pair.key] = pair.value;
+        out.drop.set(i, { kind: "site-meta", why: "metadata of the web record (a key, its value on the next line), kept as key–value pairs" });
+        continue;
+      }
       const meta = parseMetaLine(t);
       // the record's 名称 or 标题 field ends like a title but is the record's: kept as metadata
       if (!meta && isTitleAmidChrome(t)) continue;

@@ -8,6 +8,7 @@ import {
   CONTINGENCY_BODY,
   CONTINGENCY_NAME,
   INTERPRETATION,
+  INTERPRETATION_OUTLINE,
   OTHER_PERIOD,
   PAPER,
   PLAN_NAME,
@@ -227,6 +228,14 @@ export function classify(named: Named | null, opening: Line[], body: Line[], cha
       reasons.push({ line: l.line, why: `interpretation: "${t.slice(0, 40)}"` });
       const named = firstQuoted([l]) ?? planNamedIn(t) ?? opening.slice(0, 12).map((o) => planNamedIn(o.text.trim())).find(Boolean) ?? firstQuoted(opening);
       return { kind: "interpretation", describes: named ?? null };
+    }
+  }
+  const drafting = body.slice(0, 80).filter((l) => INTERPRETATION_OUTLINE.test(l.text.trim()));
+  if (drafting.length >= 1 && !named) {
+    const plan = body.slice(0, 40).flatMap((l) => [...l.text.matchAll(/《([^》]{4,60}?(?:规划|纲要))(?:[（(][^）)]*[）)])?》/gu)].map((m) => m[1]!))[0] ?? null;
+    if (plan) {
+      reasons.push({ line: drafting[0]!.line, why: `interpretation: its outline tells how a plan was drafted ("${drafting[0]!.text.trim().slice(0, 20)}")` });
+      return { kind: "interpretation", describes: plan };
     }
   }
   const paper = opening.slice(0, 20).filter((l) => PAPER.test(l.text.trim()));

@@ -125,7 +125,8 @@ export function documentNames(front: Line[], all: Line[], meta: Record<string, s
   // a name whose place was cut out (spam in its stead) keeps no leading colon
   return [titleLine(front), noticeName(front), issuedName(front), compiledName(all), recordName(meta)]
     .filter((n): n is Named => n !== null)
-    .map((n) => ({ ...n, name: n.name.replace(/^[：:，,、\s]+/u, "") }))
+    // …and a five-year period's quotes typed twice the same way (“十四五“) close as they open
+    .map((n) => ({ ...n, name: n.name.replace(/^[：:，,、\s]+/u, "").replace(/[“"]十([一二三四五六])五[“"]/gu, "“十$1五”") }))
     .filter((n) => codePointCount(n.name) >= 4);
 }
 

@@ -25,6 +25,9 @@ describe("the document's own name", () => {
     expect(countyOf("“十四五”综合防灾减灾规划")).toBeNull();
     expect(countyOfOrgan("岑溪市人民政府办公室")).toBe("岑溪市");
     expect(countyOfOrgan("施甸县地震局")).toBe("施甸县");
+    // a word with a unit's suffix is no place: 城市 after 浦东新区 is the plan's subject
+    expect(countyOf("上海市浦东新区城市公共安全及应急管理“十四五”规划")).toBe("浦东新区");
+    expect(countyOf("城市安全发展“十四五”规划")).toBeNull();
   });
 });
 
@@ -34,6 +37,9 @@ describe("文号", () => {
     expect(bareDocNumber("迁政发〔201325")).toBe("迁政发〔2013〕25号");
     expect(bareDocNumber("[发文字号] 嘉应急发202214")).toBe("嘉应急发〔2022〕14号");
     expect(bareDocNumber("应急发1234567")).toBeNull();
+    // standing alone, a 文号 of any organ: a 新区's 管委会, a 防汛抗旱指挥部
+    expect(bareDocNumber("河江东管〔2022〕18号")).toBe("河江东管〔2022〕18号");
+    expect(bareDocNumber("文号：潜防指〔2022〕4号")).toBe("潜防指〔2022〕4号");
   });
   it("refuses a 文号 quoted as another document's", () => {
     expect(frontDocNumber(["按照《关于做好应急管理“十四五”规划编制工作的通知》（渝安办〔2019〕81号）要求，县应急局牵头组织编制了本规划。"])).toBeNull();
