@@ -12,7 +12,7 @@ export const INTERPRETATION_OUTLINE = /^(?:[一二三四五六七八九十]、|�
 export const CONTINGENCY_NAME = /预案$/u;
 export const CONTINGENCY_BODY = /^1[\s.、]*总则|^1\.1\s*编制(?:目的|依据)|本预案/u;
 /** Action and implementation plans, work programmes and annual work points. */
-export const ACTION_NAME = /(?:行动方案|实施方案|工作方案|行动计划|专项行动|攻坚行动)$/u;
+export const ACTION_NAME = /(?:行动方案|实施方案|工作方案|行动计划|实施计划|整治方案|专项行动|攻坚行动)$/u;
 export const WORK_POINTS_NAME = /工作要点$|工作计划$|工作总结$|工作报告$/u;
 /** Five-year plans of another period than the 14th (2021–2025). */
 export const OTHER_PERIOD = /十二五|十三五|十五五|十六五|第十二个五年|第十三个五年|第十五个五年/u;
