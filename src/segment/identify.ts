@@ -41,7 +41,8 @@ export interface Place {
 const MAX_PLACE_NAME = 16;
 /** A place name not in the division list (a typo, a renamed county) is taken only this short. */
 const UNLISTED_PLACE_MAX = 6;
-const ADMIN_UNIT = new RegExp(`[${HAN}]+?(?:自治县|自治州|自治旗|特别行政区|自治区|省|市|盟|地区|县|区|旗)`, "gu");
+/** An administrative unit's name: a short 州 (德宏州, 恩施州) too, but not the 州 of a city's own name (广州市). */
+const ADMIN_UNIT = new RegExp(`[${HAN}]+?(?:自治县|自治州|自治旗|特别行政区|自治区|省|市|盟|地区|县|区|旗|州(?![市区县]))`, "gu");
 /** Where a title's subject starts: the place names are before it. */
 const SUBJECT = /“|"|十四五|十三五|十五五|应急|安全生产|防灾|减灾|综合防|消防|防震|防汛|地质|森林|突发|自然灾害|\d{4}/u;
 
@@ -80,6 +81,8 @@ const BODY_PLACE_LINES = 300;
  *  where no other character runs into it (提高县级 is not 高县, 城区 and 郊区 are plain words too). */
 const BODY_PLACE_MIN = 3;
 const SHORT_COUNTY = /^[^县区市旗州盟省]县$/u;
+/** An autonomous prefecture's short name (西双版纳州) is at most this long. */
+const SHORT_PREFECTURE_MAX = 5;
 /** A body that never calls itself 全县 / 我市 … counts a division it names at least this often. */
 const BODY_PLACE_REPEATS = 2;
 const UNIT_SUFFIXES = new Set([..."县区市旗州盟省"]);
@@ -93,8 +96,11 @@ function divisionsMentioned(lines: Line[]): Map<string, { count: number; line: n
     for (let k = 1; k < chars.length; k++) {
       if (!UNIT_SUFFIXES.has(chars[k]!)) continue;
       for (let n = Math.min(MAX_PLACE_NAME, k + 1); n >= 2; n--) {
-        const name = chars.slice(k + 1 - n, k + 1).join("");
-        if (!isDivisionName(name)) continue;
+        let name = chars.slice(k + 1 - n, k + 1).join("");
+        // an autonomous prefecture by its short name (楚雄州, 黔东南州), not the 州 of a city (广州市)
+        const shortPrefecture = !isDivisionName(name) && chars[k] === "州" && n >= BODY_PLACE_MIN && n <= SHORT_PREFECTURE_MAX && !/[市区县]/u.test(chars[k + 1] ?? "") ? divisionsNamed(name).filter((d) => d.name.endsWith("自治州")) : [];
+        if (shortPrefecture.length === 1) name = shortPrefecture[0]!.name;
+        else if (!isDivisionName(name)) continue;
         if (n < BODY_PLACE_MIN && !(SHORT_COUNTY.test(name) && (k < 2 || !isHanCode(chars[k - 2]!.codePointAt(0)!)))) continue;
         const seen = found.get(name);
         if (seen) seen.count++;
@@ -144,7 +150,7 @@ export function countyOfBody(lines: Line[]): BodyPlace | null {
 }
 
 /** A place, then its organ: its government, an office, or a 局/委/厅/办/中心/队 of up to eight characters. */
-const ORGAN_OF_PLACE = new RegExp(`^(.+?(?:自治县|自治州|自治旗|自治区|省|市|盟|地区|县|区|旗))(?:人民政府|政府|应急管理|安全生产|减灾|防汛|地震|消防|委员会|办公|[${HAN}]{0,8}(?:局|委|厅|办|中心|大队|支队))`, "u");
+const ORGAN_OF_PLACE = new RegExp(`^(.+?(?:自治县|自治州|自治旗|自治区|省|市|盟|地区|县|区|旗|州(?![市区县])))(?:人民政府|行政公署|政府|应急管理|安全生产|减灾|防汛|地震|消防|委员会|办公|[${HAN}]{0,8}(?:局|委|厅|办|中心|大队|支队))`, "u");
 
 /** An organ's county: 岑溪市人民政府办公室 → 岑溪市, 施甸县地震局 → 施甸县. */
 export function countyOfOrgan(organ: string): string | null {
