@@ -1,12 +1,12 @@
 // Boilerplate that government sites wrap around a plan: the record's metadata block, site chrome
-// (banners, breadcrumbs, share/print links, ICP and 网站标识码 footers), a table of contents, and
-// injected spam. Rules describe what such lines are on any government site, not these pages' strings.
+// (banners, breadcrumbs, share/print links, ICP and 网站标识码 footers), a table of contents (found by
+// contents.ts), and injected spam. Rules describe what such lines are on any government site, not these pages' strings.
 // Every dropped line becomes a note; the metadata block is kept as key–value pairs.
 import type { Line, Note } from "../model.js";
 import { note } from "../notes.js";
 import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
-import { CHAPTER_START, TOC_ENTRY_START, TOC_HEADING, withoutPageNumber } from "../text/headings.js";
-import { BREADCRUMB_START, CASINO_PAGE_TITLES, CONTENTS_TITLES, SHARING_PAGE_LABEL, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
+import { findContents } from "./contents.js";
+import { BREADCRUMB_START, CASINO_PAGE_TITLES, SHARING_PAGE_LABEL, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
 import { type StepContext, type StepResult } from "./step.js";
 
 /** How far boilerplate reaches, in lines and characters (code points). */
@@ -26,14 +26,6 @@ const LIMITS = {
   spamLineChars: 40,
   /** a short line with spam keeps what is left when that holds this many Han characters and a clause mark */
   spamSentenceHan: 8,
-  /** entries with a leader or page number that make a table of contents (after a 目录 title, one) */
-  contentsEntries: 3,
-  /** a heading a table of contents lists, and the body repeats, is at most this long */
-  contentsHeadingChars: 50,
-  /** contents without a title or page numbers: a run of at least this many headings (two of them
-   *  chapters), each at most this long */
-  contentsRunHeadings: 4,
-  contentsRunHeadingChars: 40,
   /** a document's title standing between chrome lines is at most this long */
   titleAmidChromeChars: 60,
   /** a metadata line of one key is prose when its value is longer, or it has a sentence end */
@@ -226,107 +218,6 @@ function classifyEdges(lines: Line[], out: Classified): void {
   edge([...Array(Math.min(zone, n)).keys()].map((k) => n - 1 - k));
 }
 
-/** A table-of-contents entry: a leader of dots, or a heading followed by a page number. */
-const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$|\s*[-—－–]\s*\d{1,3}\s*[-—－–]\s*$/u;
-const PAGE_NO_AFTER_HEADING = new RegExp(`^${TOC_ENTRY_START}.{1,40}?\\s+\\d{1,3}$`, "u");
-const TOC_TITLE = new RegExp(CONTENTS_TITLES.map((t) => `^${t}$`).join("|"), "iu");
-
-/** The comparable form of a heading: marker kept, leaders, page numbers and end punctuation dropped. */
-export function headingKey(text: string): string {
-  return text.replace(LEADER, "").replace(/\s+\d{1,3}$/, "").replace(/[\s。：:]+$/u, "").replace(/\s+/g, "");
-}
-
-/** A contents entry with its page number glued on (一、发展基础与面临形势5, 前言1): short, no clause. */
-const GLUED_ENTRY = new RegExp(`^[^。；，,]{1,${LIMITS.contentsHeadingChars}}?[${HAN}）)”]\\s?(\\d{1,3})$`, "u");
-/** A whole table of contents run into one line: heading, page number, heading, page number … */
-const GLUED_CONTENTS_LINE = new RegExp(`^(?:\\s*${TOC_ENTRY_START}[^。；，,\\d]{2,40}?\\d{1,3}){${LIMITS.contentsEntries + 1},}\\s*$`, "u");
-
-/** Runs of contents entries whose page numbers are glued on, told by the numbers alone: at least
- *  three headings in a row, each ending in a page number no smaller than the one before; the short
- *  lines with a number around them (前言1, 附件 重点项目30) go with them. */
-function classifyGluedToc(lines: Line[], out: Classified): void {
-  let i = 0;
-  while (i < lines.length) {
-    let j = i;
-    let last = -1;
-    while (j < lines.length && TOC_HEADING.test(lines[j].text) && !LEADER.test(lines[j].text)) {
-      const m = GLUED_ENTRY.exec(lines[j].text);
-      if (!m || Number(m[1]) < last) break;
-      last = Number(m[1]);
-      j++;
-    }
-    if (j - i >= LIMITS.contentsEntries) {
-      let from = i;
-      while (from > 0 && GLUED_ENTRY.test(lines[from - 1].text) && !out.drop.has(from - 1)) from--;
-      while (j < lines.length && GLUED_ENTRY.test(lines[j].text) && !CHAPTER_START.test(lines[j].text)) j++;
-      for (let k = from; k < j; k++) out.drop.set(k, { kind: "toc", why: "table of contents (page numbers glued to the headings)" });
-      i = j;
-    } else i = Math.max(i + 1, j);
-  }
-  lines.forEach((l, k) => {
-    if (!out.drop.has(k) && GLUED_CONTENTS_LINE.test(l.text)) out.drop.set(k, { kind: "toc", why: "table of contents run into one line" });
-  });
-}
-
-function classifyToc(lines: Line[], out: Classified): void {
-  classifyGluedToc(lines, out);
-  // each line without its spaces, made once: every heading of a table of contents looks at all later lines
-  const squeezed: Array<string | undefined> = new Array(lines.length);
-  const laterStarts = (from: number, key: string) => {
-    for (let j = from; j < lines.length; j++) {
-      const t = (squeezed[j] ??= lines[j].text.replace(/\s+/g, ""));
-      if (t.startsWith(key) && !LEADER.test(lines[j].text)) return true;
-    }
-    return false;
-  };
-  const headingRun = (from: number): number => {
-    if (!CHAPTER_START.test(lines[from].text)) return 0;
-    let k = from;
-    let chapters = 0;
-    while (k < lines.length && TOC_HEADING.test(lines[k].text) && atMost(lines[k].text, LIMITS.contentsRunHeadingChars) && !/[。；，]/u.test(lines[k].text) && laterStarts(k + 1, withoutPageNumber(headingKey(lines[k].text)))) {
-      if (CHAPTER_START.test(lines[k].text)) chapters++;
-      k++;
-    }
-    return k - from >= LIMITS.contentsRunHeadings && chapters >= 2 ? k - from : 0;
-  };
-  let i = 0;
-  while (i < lines.length) {
-    const t = lines[i].text;
-    const titled = TOC_TITLE.test(t.trim());
-    const entry = (k: number) => LEADER.test(lines[k].text) || PAGE_NO_AFTER_HEADING.test(lines[k].text);
-    if (!titled && !entry(i)) {
-      // contents without a title or page numbers: a run of chapter and section headings, nothing
-      // between them, that the body repeats in the same words further down
-      const run = headingRun(i);
-      if (run > 0) {
-        for (let k = i; k < i + run; k++) out.drop.set(k, { kind: "toc", why: "table of contents (headings the body repeats)" });
-        i += run;
-      } else i++;
-      continue;
-    }
-    // extend over entries and over headings that the body repeats further down
-    let j = titled ? i + 1 : i;
-    let strong = 0;
-    let repeated = 0;
-    let lastEntry = titled ? i : i - 1;
-    while (j < lines.length) {
-      const tj = lines[j].text;
-      if (entry(j)) {
-        strong++;
-        lastEntry = j;
-      } else if (TOC_HEADING.test(tj) && atMost(tj, LIMITS.contentsHeadingChars) && laterStarts(j + 1, withoutPageNumber(headingKey(tj)))) {
-        repeated++;
-        lastEntry = j;
-      } else break;
-      j++;
-    }
-    if (strong >= LIMITS.contentsEntries || (titled && (strong >= 1 || repeated >= LIMITS.contentsRunHeadings))) {
-      for (let k = i; k <= lastEntry; k++) out.drop.set(k, { kind: "toc", why: "table of contents" });
-      i = lastEntry + 1;
-    } else i++;
-  }
-}
-
 /** Spam spans inside a line: from the first to the last spam term of a clause that scores as spam. */
 export function stripSpamSpans(text: string): { text: string; removed: string[] } {
   // a clause has no term the whole line lacks: a line under the threshold has no spam clause
@@ -370,7 +261,7 @@ export interface BoilerplateResult extends StepResult {
 export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateResult {
   const found: Classified = { meta: {}, drop: new Map(), rest: new Map() };
   classifyEdges(lines, found);
-  classifyToc(lines, found);
+  for (const [i, why] of findContents(lines, new Set(found.drop.keys()))) found.drop.set(i, { kind: "toc", why });
   const notes: Note[] = [];
   const repairs: Record<string, number> = {};
   const kept: Line[] = [];

@@ -9,7 +9,8 @@ import type { Level } from "../catalog/divisions.js";
 import type { Line } from "../model.js";
 import { codePointCount, HAN } from "../text/chars.js";
 import { bareDocNumber, docNumberIn, frontDocNumber } from "./docnumber.js";
-import { bodyPeriod, classify, countyOf, countyOfBody, countyOfOrgan, domainIdOf, domainOfOpening, placeOf, slugFor, type Reason } from "./identify.js";
+import { countyOfBody } from "./body-place.js";
+import { bodyPeriod, classify, countyOf, countyOfOrgan, domainIdOf, domainOfOpening, placeOf, slugFor, type Reason } from "./identify.js";
 import { documentNames } from "./names.js";
 
 export interface Metadata {
