@@ -32,7 +32,7 @@ export function cleanTextAt(cleaned: Cleaned, at: At): string {
     return false;
   };
   const lines = cleaned.lines.filter((l) => stands(l.line, l.end ?? l.line)).map((l) => l.text);
-  const record = Object.entries(cleaned.metaLines).filter(([, l]) => on.has(l.line)).map(([k]) => cleaned.meta[k]!);
+  const record = Object.entries(cleaned.metaLines).filter(([, l]) => stands(l.line, l.end ?? l.line)).map(([k]) => cleaned.meta[k]!);
   return [...lines, ...record].join("\n");
 }
 
@@ -44,12 +44,13 @@ export function prints(text: string, kind: string, name: string): boolean {
   switch (kind) {
     case "meta issuedDate": {
       const [y, m, d] = name.split("-").map(Number);
-      return pieced(t, `${y}${m}${d}`);
+      return pieced(withDigits(t), `${y}${m}${d}`);
     }
     case "meta docNumber":
       return pieced(t, bare(name.replace(/[〔〕号]/gu, "")));
     case "meta county":
-      return t.includes(bare(name.replace(/(?:自治县|县|区|市|旗)$/u, "")));
+      // a prefecture may be named short (黔东南州 for 黔东南苗族侗族自治州)
+      return t.includes(bare(name.replace(/(?:自治县|县|区|市|旗)$/u, "")).slice(0, 3));
     case "meta period": {
       const [start, end] = name.split("-");
       return (t.includes(start!) && t.includes(end!)) || /十[三四五]五/u.test(t);
@@ -57,6 +58,13 @@ export function prints(text: string, kind: string, name: string): boolean {
     default:
       return pieced(t, bare(name));
   }
+}
+
+const CN_DIGITS: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+/** A date printed in Chinese numerals (二〇二二年五月十六日) in figures (2022年5月16日). */
+function withDigits(t: string): string {
+  const count = (n: string) => (n.startsWith("十") ? "1" : "") + [...n].map((c) => (c === "十" ? "" : CN_DIGITS[c])).join("") + (n.endsWith("十") ? "0" : "");
+  return t.replace(/([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/gu, (_, y: string, m: string, d: string) => `${[...y].map((c) => CN_DIGITS[c]).join("")}年${count(m)}月${count(d)}日`);
 }
 
 /** A file through read and clean, as ingest reads it. */

@@ -78,10 +78,21 @@ export function divisionByCode(code: string): Division | null {
   return table().byCode.get(code) ?? null;
 }
 
-/** The divisions a name can be: whole names first, else short names ("江北" → both 江北区). */
+/** The kind of unit a name's suffix says it is: 县 and 自治县 are one kind, 区 another (大通县 is
+ *  大通回族土族自治县, not 大通区). */
+const UNIT_KIND = /(县|区|市|旗|州|盟|省)$/u;
+const unitKind = (name: string): string | null => UNIT_KIND.exec(name.replace(/自治区$/u, "省"))?.[1] ?? null;
+
+/** The divisions a name can be: whole names first, else short names ("江北" → both 江北区), of the
+ *  same kind of unit as the name's suffix says where one of them is. */
 export function divisionsNamed(name: string): Division[] {
   const t = table();
-  return t.byName.get(name) ?? t.byShort.get(shortName(name)) ?? [];
+  const whole = t.byName.get(name);
+  if (whole) return whole;
+  const byShort = t.byShort.get(shortName(name)) ?? [];
+  const kind = unitKind(name);
+  const sameKind = kind ? byShort.filter((d) => unitKind(d.name) === kind) : [];
+  return sameKind.length > 0 ? sameKind : byShort;
 }
 
 export function isDivisionName(name: string): boolean {

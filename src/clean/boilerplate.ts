@@ -1,12 +1,12 @@
 // Boilerplate that government sites wrap around a plan: the record's metadata block, site chrome
-// (banners, breadcrumbs, share/print links, ICP and 网站标识码 footers), a table of contents, and
-// injected spam. Rules describe what such lines are on any government site, not these pages' strings.
+// (banners, breadcrumbs, share/print links, ICP and 网站标识码 footers), a table of contents (found by
+// contents.ts), and injected spam. Rules describe what such lines are on any government site, not these pages' strings.
 // Every dropped line becomes a note; the metadata block is kept as key–value pairs.
 import type { Line, Note } from "../model.js";
 import { note } from "../notes.js";
 import { atMostCodePoints as atMost, HAN } from "../text/chars.js";
-import { CHAPTER_START, TOC_ENTRY_START, TOC_HEADING, withoutPageNumber } from "../text/headings.js";
-import { CASINO_PAGE_TITLES, CONTENTS_TITLES, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
+import { findContents } from "./contents.js";
+import { BREADCRUMB_START, CASINO_PAGE_TITLES, SHARING_PAGE_LABEL, EDGE_FURNITURE, RECORD_KEYS, SITE_FURNITURE, SPAM_TERMS, SPAM_THRESHOLD, TITLE_AMID_CHROME } from "./boilerplate-vocabulary.js";
 import { type StepContext, type StepResult } from "./step.js";
 
 /** How far boilerplate reaches, in lines and characters (code points). */
@@ -24,14 +24,8 @@ const LIMITS = {
   /** anywhere in the page: a furniture phrase in a line this short is furniture, and so is spam */
   furnitureLineChars: 60,
   spamLineChars: 40,
-  /** entries with a leader or page number that make a table of contents (after a 目录 title, one) */
-  contentsEntries: 3,
-  /** a heading a table of contents lists, and the body repeats, is at most this long */
-  contentsHeadingChars: 50,
-  /** contents without a title or page numbers: a run of at least this many headings (two of them
-   *  chapters), each at most this long */
-  contentsRunHeadings: 4,
-  contentsRunHeadingChars: 40,
+  /** a short line with spam keeps what is left when that holds this many Han characters and a clause mark */
+  spamSentenceHan: 8,
   /** a document's title standing between chrome lines is at most this long */
   titleAmidChromeChars: 60,
   /** a metadata line of one key is prose when its value is longer, or it has a sentence end */
@@ -44,7 +38,8 @@ const alternatives = (groups: Record<string, readonly string[]>): string => Obje
 
 /** Record keys as printed: spaces inside a key are typesetting (索 引 号), longer keys tried first. */
 const META_KEYS: string[] = Object.values(RECORD_KEYS).flat();
-const spaced = (key: string) => [...key].join("\\s*");
+// spaces inside a key are typesetting (索 引 号), and so are the "?" a page printed for spaces it could not show (索??引??号)
+const spaced = (key: string) => [...key].join("[\\s?？]*");
 const META_KEY_ALT = META_KEYS.map(spaced).sort((a, b) => b.length - a.length).join("|");
 // a key after a space, a bar or a bracket ([发文字号]), or glued to the value before it when a colon
 // follows it (信息类别：规划计划公开方式：主动公开生成日期：…)
@@ -52,6 +47,10 @@ const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|])[\\[【]?(${META_KEY_ALT})[\\]
 
 /** Lines that are site furniture wherever they stand. */
 const CHROME_STRONG = new RegExp(alternatives(SITE_FURNITURE), "iu");
+const PAGE_LABEL = new RegExp(SHARING_PAGE_LABEL, "iu");
+
+/** A breadcrumb line, however many crumbs are glued into it. */
+const BREADCRUMB = new RegExp(BREADCRUMB_START.join("|"), "u");
 /** Words that are chrome only in a short line at the head or foot of a page. */
 const CHROME_WEAK = new RegExp(alternatives(EDGE_FURNITURE), "u");
 
@@ -94,19 +93,44 @@ export function spamScore(text: string): number {
 
 export type Meta = Record<string, string>;
 
+/** What a date or a counter's value looks like, so that the text a page glued after it can be told
+ *  from it (发布时间：2024-01-07 浏览次数：次应急管理是…). */
+const SHORT_VALUE = /^(?:(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d*\s*次?)/u;
+
+/** A metadata line and the document's text a page glued to its end, when it did: the last field's
+ *  value is a date or a count, and a sentence follows it. */
+export function splitMetaLine(text: string): { meta: Meta; rest: string } | null {
+  const meta = parseMetaLine(text);
+  if (!meta || !/[。；]/u.test(text)) return null;
+  const hits = [...text.matchAll(META_KEY_RE)];
+  const lastHit = hits[hits.length - 1]!;
+  const key = (lastHit[1] ?? lastHit[2]!).replace(/[\s?？]+/g, "");
+  const after = text.slice(lastHit.index! + lastHit[0].length).replace(/^[\s:：|]+/u, "");
+  const value = SHORT_VALUE.exec(after)![0];
+  const rest = after.slice(value.length).trim();
+  if (!/[。；]/u.test(rest) || /[。；]/u.test(text.slice(0, lastHit.index!))) return null;
+  const fields: Meta = { ...meta };
+  if (value.trim()) fields[key] = value.trim();
+  else delete fields[key];
+  return { meta: fields, rest };
+}
+
 /** Key–value pairs of a metadata line, or null when the line is not one (it must start with a key). */
 export function parseMetaLine(text: string): Meta | null {
   const hits = [...text.matchAll(META_KEY_RE)];
   if (hits.length === 0) return null;
   const first = hits[0];
-  if (text.slice(0, first.index).trim().replace(/[|\t]/g, "") !== "") return null;
+  // a record's fields may be printed as a list ("- 时间：…")
+  if (text.slice(0, first.index).trim().replace(/[|\t\-·•]/g, "") !== "") return null;
   if (first[2] !== undefined && first.index !== 0) return null;
   const meta: Meta = {};
   hits.forEach((m, i) => {
-    const key = (m[1] ?? m[2]!).replace(/\s+/g, "");
+    const key = (m[1] ?? m[2]!).replace(/[\s?？]+/g, "");
     const start = m.index! + m[0].length;
     const end = i + 1 < hits.length ? hits[i + 1].index! : text.length;
-    const value = text.slice(start, end).replace(/^[\s:：|]+|[\s|]+$/g, "").replace(/\t+/g, " ").trim();
+    const raw = text.slice(start, end).replace(/^[\s:：|]+|[\s|]+$/g, "");
+    // a cell spanning columns is repeated in each (colspan expanded): one copy is the value
+    const value = raw.split(/\t+/).map((c) => c.trim()).filter((c, k, cells) => c !== "" && c !== cells[k - 1]).join(" ").trim();
     if (value && !(key in meta)) meta[key] = value;
   });
   // a line that is one key with a sentence after it is prose that happens to begin with 标题 or 来源
@@ -115,10 +139,27 @@ export function parseMetaLine(text: string): Meta | null {
   return Object.keys(meta).length > 0 || hits.length > 1 ? meta : null;
 }
 
+/** A record's key alone on its line, its value on the next (• 文件名称： / 金华…应急预案). */
+const KEY_ONLY = new RegExp(`^[\\s•·\\-]*[\\[【]?(${META_KEY_ALT})[\\]】]?\\s*[:：]\\s*$`, "u");
+
+/** The record's fields printed a key per line with the value on the line after it: each key line's
+ *  index with its key and value. */
+function keyValueLines(lines: Line[], indices: number[]): Map<number, { key: string; value: string }> {
+  const out = new Map<number, { key: string; value: string }>();
+  for (let k = 0; k + 1 < indices.length; k++) {
+    const m = KEY_ONLY.exec(lines[indices[k]!]!.text);
+    const next = lines[indices[k + 1]!]!.text.trim();
+    if (m && next && !KEY_ONLY.test(next) && !parseMetaLine(next) && atMost(next, LIMITS.metaValueChars)) out.set(k, { key: m[1]!.replace(/[\s?？]+/g, ""), value: next });
+  }
+  return out;
+}
+
 /** A document's title (a plan, a contingency plan, an interpretation …) standing between chrome lines is
  *  the page's content, not a banner. */
 const TITLE_END = new RegExp(TITLE_AMID_CHROME, "u");
-const isTitleAmidChrome = (t: string) => atMost(t, LIMITS.titleAmidChromeChars) && !/[，。；]/.test(t) && TITLE_END.test(t.trim()) && !CHROME_STRONG.test(t);
+/** A path of a site's sections (首页 > 信息公开 > 规划计划): navigation, whatever its last crumb says. */
+const CRUMB_PATH = /[>＞»]{1,2}[^>＞»]+[>＞»]/u;
+const isTitleAmidChrome = (t: string) => atMost(t, LIMITS.titleAmidChromeChars) && !/[，。；]/.test(t) && TITLE_END.test(t.trim()) && !CHROME_STRONG.test(t) && !CRUMB_PATH.test(t);
 const isShortFiller = (t: string) => atMost(t, LIMITS.fillerChars) && !/[，。；]/.test(t) && !isTitleAmidChrome(t);
 const isChromeLine = (t: string) =>
   atMost(t, LIMITS.chromeLineChars) && (CHROME_STRONG.test(t) || (CHROME_WEAK.test(t) && atMost(t, LIMITS.edgeWordLineChars) && !/[。；]/.test(t)));
@@ -131,6 +172,8 @@ interface Classified {
   /** the line each key of `meta` was read from */
   metaLines: Record<string, Line>;
   drop: Map<number, { kind: Dropped; why: string }>;
+  /** lines whose metadata prefix was taken out: the document's text that follows it */
+  rest: Map<number, string>;
 }
 
 /** Header and footer blocks: from the file's edge to the last chrome or metadata line near it, with
@@ -140,10 +183,12 @@ function classifyEdges(lines: Line[], out: Classified): void {
   const edge = (indices: number[]) => {
     let last = -1;
     let gap = 0;
+    const pairs = keyValueLines(lines, indices);
+    const pairedValue = new Set([...pairs.keys()].map((k) => k + 1));
     for (const [k, i] of indices.entries()) {
       const t = lines[i].text;
       const meta = parseMetaLine(t);
-      if (meta || isChromeLine(t) || spamScore(t) >= SPAM_THRESHOLD) {
+      if (meta || pairs.has(k) || pairedValue.has(k) || isChromeLine(t) || spamScore(t) >= SPAM_THRESHOLD) {
         last = k;
         gap = 0;
       } else if (isShortFiller(t) && gap < LIMITS.fillerRun) gap++;
@@ -152,15 +197,29 @@ function classifyEdges(lines: Line[], out: Classified): void {
     for (let k = 0; k <= last; k++) {
       const i = indices[k];
       const t = lines[i].text;
-      if (isTitleAmidChrome(t)) continue;
+      const pair = pairs.get(k) ?? pairs.get(k - 1);
+      if (pair) {
+        if (!(pair.key in out.meta)) {
+          out.meta[pair.key] = pair.value;
+          // read from the key's line and its value's, the next in reading order
+          const value = lines[indices[pairs.has(k) ? k + 1 : k - 1]!]!;
+          out.metaLines[pair.key] = { text: t, line: Math.min(lines[i].line, value.line), end: Math.max(lines[i].end ?? lines[i].line, value.end ?? value.line) };
+        }
+        out.drop.set(i, { kind: "site-meta", why: "metadata of the web record (a key, its value on the next line), kept as key–value pairs" });
+        continue;
+      }
       const meta = parseMetaLine(t);
+      // the record's 名称 or 标题 field ends like a title but is the record's: kept as metadata
+      if (!meta && isTitleAmidChrome(t)) continue;
       if (meta) {
-        for (const [key, v] of Object.entries(meta)) {
+        const glued = splitMetaLine(t);
+        for (const [key, v] of Object.entries(glued?.meta ?? meta)) {
           if (key in out.meta) continue;
           out.meta[key] = v;
           out.metaLines[key] = lines[i];
         }
         out.drop.set(i, { kind: "site-meta", why: "metadata of the web record, kept as key–value pairs" });
+        if (glued) out.rest.set(i, glued.rest);
       } else if (spamScore(t) >= SPAM_THRESHOLD) out.drop.set(i, { kind: "spam", why: "injected spam" });
       else out.drop.set(i, { kind: "site-chrome", why: isChromeLine(t) ? "site header/footer" : "site banner text between chrome lines" });
     }
@@ -168,74 +227,6 @@ function classifyEdges(lines: Line[], out: Classified): void {
   const n = lines.length;
   edge([...Array(Math.min(zone, n)).keys()]);
   edge([...Array(Math.min(zone, n)).keys()].map((k) => n - 1 - k));
-}
-
-/** A table-of-contents entry: a leader of dots, or a heading followed by a page number. */
-const LEADER = /(\.{3,}|…{2,}|·{3,}|—{3,}|-{4,})\s*\d*\s*$|\s*[-—－–]\s*\d{1,3}\s*[-—－–]\s*$/u;
-const PAGE_NO_AFTER_HEADING = new RegExp(`^${TOC_ENTRY_START}.{1,40}?\\s+\\d{1,3}$`, "u");
-const TOC_TITLE = new RegExp(CONTENTS_TITLES.map((t) => `^${t}$`).join("|"), "iu");
-
-/** The comparable form of a heading: marker kept, leaders, page numbers and end punctuation dropped. */
-export function headingKey(text: string): string {
-  return text.replace(LEADER, "").replace(/\s+\d{1,3}$/, "").replace(/[\s。：:]+$/u, "").replace(/\s+/g, "");
-}
-
-function classifyToc(lines: Line[], out: Classified): void {
-  // each line without its spaces, made once: every heading of a table of contents looks at all later lines
-  const squeezed: Array<string | undefined> = new Array(lines.length);
-  const laterStarts = (from: number, key: string) => {
-    for (let j = from; j < lines.length; j++) {
-      const t = (squeezed[j] ??= lines[j].text.replace(/\s+/g, ""));
-      if (t.startsWith(key) && !LEADER.test(lines[j].text)) return true;
-    }
-    return false;
-  };
-  const headingRun = (from: number): number => {
-    if (!CHAPTER_START.test(lines[from].text)) return 0;
-    let k = from;
-    let chapters = 0;
-    while (k < lines.length && TOC_HEADING.test(lines[k].text) && atMost(lines[k].text, LIMITS.contentsRunHeadingChars) && !/[。；，]/u.test(lines[k].text) && laterStarts(k + 1, withoutPageNumber(headingKey(lines[k].text)))) {
-      if (CHAPTER_START.test(lines[k].text)) chapters++;
-      k++;
-    }
-    return k - from >= LIMITS.contentsRunHeadings && chapters >= 2 ? k - from : 0;
-  };
-  let i = 0;
-  while (i < lines.length) {
-    const t = lines[i].text;
-    const titled = TOC_TITLE.test(t.trim());
-    const entry = (k: number) => LEADER.test(lines[k].text) || PAGE_NO_AFTER_HEADING.test(lines[k].text);
-    if (!titled && !entry(i)) {
-      // contents without a title or page numbers: a run of chapter and section headings, nothing
-      // between them, that the body repeats in the same words further down
-      const run = headingRun(i);
-      if (run > 0) {
-        for (let k = i; k < i + run; k++) out.drop.set(k, { kind: "toc", why: "table of contents (headings the body repeats)" });
-        i += run;
-      } else i++;
-      continue;
-    }
-    // extend over entries and over headings that the body repeats further down
-    let j = titled ? i + 1 : i;
-    let strong = 0;
-    let repeated = 0;
-    let lastEntry = titled ? i : i - 1;
-    while (j < lines.length) {
-      const tj = lines[j].text;
-      if (entry(j)) {
-        strong++;
-        lastEntry = j;
-      } else if (TOC_HEADING.test(tj) && atMost(tj, LIMITS.contentsHeadingChars) && laterStarts(j + 1, withoutPageNumber(headingKey(tj)))) {
-        repeated++;
-        lastEntry = j;
-      } else break;
-      j++;
-    }
-    if (strong >= LIMITS.contentsEntries || (titled && (strong >= 1 || repeated >= LIMITS.contentsRunHeadings))) {
-      for (let k = i; k <= lastEntry; k++) out.drop.set(k, { kind: "toc", why: "table of contents" });
-      i = lastEntry + 1;
-    } else i++;
-  }
 }
 
 /** Spam spans inside a line: from the first to the last spam term of a clause that scores as spam. */
@@ -255,10 +246,23 @@ export function stripSpamSpans(text: string): { text: string; removed: string[] 
         end = Math.max(end, at + term.length);
       }
     }
+    // a site's code glued to a term (js4399金沙线, 亚洲av) goes with it: letters, maybe with digits
+    const code = /[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$/u.exec(clause.slice(0, start));
+    if (code) start -= code[0].length;
+    const after = /^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/u.exec(clause.slice(end));
+    if (after) end += after[0].length;
     removed.push(clause.slice(start, end));
     return clause.slice(0, start) + clause.slice(end);
   });
   return { text: result, removed };
+}
+
+/** A short line with spam in it is a sentence of the document when what is left without the spam
+ *  is one: enough Chinese, and a clause mark (全县建成应急避难场所十二处【spam】，覆盖全部乡镇。). */
+function keepsSentence(text: string): boolean {
+  const rest = stripSpamSpans(text).text;
+  const han = [...rest.matchAll(new RegExp(`[${HAN}]`, "gu"))].length;
+  return han >= LIMITS.spamSentenceHan && /[，。；]/u.test(rest);
 }
 
 export interface BoilerplateResult extends StepResult {
@@ -268,9 +272,9 @@ export interface BoilerplateResult extends StepResult {
 }
 
 export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateResult {
-  const found: Classified = { meta: {}, metaLines: {}, drop: new Map() };
+  const found: Classified = { meta: {}, metaLines: {}, drop: new Map(), rest: new Map() };
   classifyEdges(lines, found);
-  classifyToc(lines, found);
+  for (const [i, why] of findContents(lines, new Set(found.drop.keys()))) found.drop.set(i, { kind: "toc", why });
   const notes: Note[] = [];
   const repairs: Record<string, number> = {};
   const kept: Line[] = [];
@@ -278,11 +282,17 @@ export function removeBoilerplate(lines: Line[], ctx: StepContext): BoilerplateR
     let dropped = found.drop.get(i);
     // isChromeLine(t) && CHROME_STRONG.test(t) && a short line is just a short line of strong chrome
     if (!dropped && atMost(l.text, LIMITS.furnitureLineChars) && CHROME_STRONG.test(l.text)) dropped = { kind: "site-chrome", why: "site furniture" };
-    if (!dropped && atMost(l.text, LIMITS.spamLineChars) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_PAGE_TITLE.test(l.text) && !/[，。；]/u.test(l.text)))) dropped = { kind: "spam", why: "injected spam" };
+    if (!dropped && atMost(l.text, LIMITS.chromeLineChars) && BREADCRUMB.test(l.text.trim())) dropped = { kind: "site-chrome", why: "a breadcrumb" };
+    if (!dropped && atMost(l.text, LIMITS.spamLineChars) && (spamScore(l.text) >= SPAM_THRESHOLD || (CASINO_PAGE_TITLE.test(l.text) && !/[，。；]/u.test(l.text))) && !keepsSentence(l.text)) dropped = { kind: "spam", why: "injected spam" };
+    // a sharing site's page label names the document: its name is kept as the record's file name
+    const label = dropped?.kind === "site-chrome" ? PAGE_LABEL.exec(l.text.trim()) : null;
+    if (label && !("文件名称" in found.meta)) found.meta["文件名称"] = label[1]!;
     if (dropped) {
       const kind = `${dropped.kind}-dropped` as const;
-      notes.push(note(kind, ctx.source, l.line, `dropped ${dropped.why}: ${excerpt(l.text)}`));
+      const rest = found.rest.get(i);
+      notes.push(note(kind, ctx.source, l.line, `dropped ${dropped.why}: ${excerpt(rest ? l.text.slice(0, l.text.length - rest.length) : l.text)}${rest ? " (the text glued after it is kept)" : ""}`));
       repairs[kind] = (repairs[kind] ?? 0) + 1;
+      if (rest) kept.push({ ...l, text: rest });
       return;
     }
     const spam = stripSpamSpans(l.text);

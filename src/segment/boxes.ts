@@ -54,11 +54,36 @@ export function findBoxes(lines: Line[], skip: Set<number>): Box[] {
       }
     }
     box.end = j - 1;
+    box.entries = box.entries.flatMap(splitRunTogether);
     box.text = loose.join("\n");
     boxes.push(box);
     i = j - 1;
   }
   return boxes;
+}
+
+/**
+ * Entries run together in one paragraph (a PDF laid out as printed wraps a box's entries into its
+ * lines: "…相关信息。2.两网建设：…"): each next number that follows a sentence end starts the next
+ * entry. A line break inside an entry that is no sentence end was the box's wrapping, and goes.
+ */
+function splitRunTogether(entry: BoxEntry): BoxEntry[] {
+  // each entry's span of the run's text (whose k-th line is entry.from[k]), found as it is read
+  const spans: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let no = entry.no + 1; ; no++) {
+    const next = new RegExp(`(?<=[。；;])\\s*${no}[.．、](?!\\d)\\s*`, "u").exec(entry.text.slice(start));
+    if (!next) break;
+    spans.push({ start, end: start + next.index });
+    start += next.index + next[0].length;
+  }
+  if (spans.length === 0) return [entry];
+  spans.push({ start, end: entry.text.length });
+  const lineAt = (offset: number) => entry.text.slice(0, offset).split("\n").length - 1;
+  return spans.map(({ start, end }, k) => {
+    const text = entry.text.slice(start, end);
+    return { ...entry, no: entry.no + k, text: k === 0 ? text : text.replace(/(?<![。；;：:])\n/gu, ""), from: entry.from.slice(lineAt(start), lineAt(Math.max(start, end - 1)) + 1) };
+  });
 }
 
 export function boxLineIndices(boxes: Box[]): Set<number> {

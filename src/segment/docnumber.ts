@@ -8,6 +8,9 @@ import { codePointCount, HAN } from "../text/chars.js";
 /** An organ's abbreviation and its kind of document: 永政发, 晋政办, 渝安办, 京应急发, 赣府厅发 … */
 const PREFIX = `[${HAN}]{1,10}?(?:发|办|函|字|令|委|通|政|府|厅|局|文|规|安|急)`;
 const FULL = new RegExp(`(${PREFIX})\\s*[〔［\\[(（【﹝]\\s*((?:19|20)\\d{2})\\s*[〕］\\])）】﹞]\\s*第?\\s*(\\d{1,4})\\s*号`, "u");
+/** A 文号 that stands alone (a line, a record's field) may be of any organ: 河江东管〔2022〕18号 (a
+ *  新区's 管委会), 枞救办 (a 减灾救灾委员会's office). */
+const WHOLE = new RegExp(`^([${HAN}]{1,10})\\s*[〔［\\[(（【﹝]\\s*((?:19|20)\\d{2})\\s*[〕］\\])）】﹞]\\s*第?\\s*(\\d{1,4})\\s*号$`, "u");
 const LOST = new RegExp(`^(${PREFIX})\\s*[〔［\\[(（【﹝]?\\s*((?:19|20)\\d{2})\\s*[〕］\\])）】﹞]?\\s*(\\d{1,4})\\s*号?$`, "u");
 
 /** The address that follows a notice's 文号 (各乡镇、各部门…). */
@@ -26,6 +29,8 @@ export function docNumberIn(text: string): string | null {
 /** A value that is nothing but a 文号, brackets and 号 maybe lost (a record field, a line of its own). */
 export function bareDocNumber(text: string): string | null {
   const t = text.trim().replace(/^[\[【]?(?:发文字号|文号)[\]】]?[：:]?\s*/u, "");
+  const alone = WHOLE.exec(t);
+  if (alone) return format(alone[1]!, alone[2]!, alone[3]!);
   const whole = FULL.exec(t);
   if (whole && whole.index === 0 && t.slice(whole[0].length).trim() === "") return format(whole[1]!, whole[2]!, whole[3]!);
   const m = LOST.exec(t);

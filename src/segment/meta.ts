@@ -9,7 +9,8 @@ import type { Level } from "../catalog/divisions.js";
 import type { At, Line, MetaAt } from "../model.js";
 import { codePointCount, HAN } from "../text/chars.js";
 import { bareDocNumber, docNumberIn, frontDocNumber } from "./docnumber.js";
-import { classify, countyOf, countyOfOrgan, domainIdOf, placeOf, slugFor, type Reason } from "./identify.js";
+import { countyOfBody } from "./body-place.js";
+import { bodyPeriod, classify, countyOf, countyOfOrgan, domainIdOf, domainOfOpening, placeOf, slugFor, type Reason } from "./identify.js";
 import { documentNames } from "./names.js";
 import { atOf } from "./at.js";
 
@@ -37,7 +38,9 @@ export interface Metadata {
 }
 
 const ORGAN = /(?:人民政府|政府|办公室|办公厅|委员会|管理局|应急管理厅|厅|局|管委会)$/u;
-const ORGAN_THEN_DATE = new RegExp(`([${HAN}]{2,30}?(?:人民政府|办公室|办公厅|委员会|管理局|应急管理厅|局))[\\s　]+((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)`, "u");
+const ORGAN_THEN_DATE = new RegExp(`([${HAN}]{2,30}?(?:人民政府|办公室|办公厅|委员会|管理局|应急管理厅|局))[\\s　]*((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)`, "u");
+/** Lines that may stand between a signature's organ and its date: a seal's note, a second organ. */
+const SIGNATURE_GAP = 2;
 
 /** pinyin of a name without its suffix, for places the division list does not hold. */
 export function slugOf(county: string): string {
@@ -64,7 +67,7 @@ function isoDate(y: number, m: number, d: number): string | null {
 /** A date as printed: 2021年12月28日, 2021-12-28, 2021.12.28, or digits whose 年月日 were lost (2022811),
  *  read only where one reading is a valid date. */
 export function parseDate(text: string): string | null {
-  const t = text.trim();
+  const t = arabicDate(text.trim());
   let m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u.exec(t) ?? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2,4})$/u.exec(t);
@@ -77,6 +80,22 @@ export function parseDate(text: string): string | null {
     if (iso && rest.slice(0, cut).length <= 2 && rest.slice(cut).length <= 2) readings.add(iso);
   }
   return readings.size === 1 ? [...readings][0] : null;
+}
+
+const CN_DIGIT: Record<string, string> = { 〇: "0", "○": "0", 零: "0", Ｏ: "0", O: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const CN_DATE = /^([〇○零ＯO一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$/u;
+/** 一 → 1, 十 → 10, 十二 → 12, 二十六 → 26, 三十一 → 31 */
+function cnCount(s: string): number {
+  const [tens, ones] = s.includes("十") ? s.split("十") : ["", s];
+  const digit = (c: string) => Number(CN_DIGIT[c] ?? 0);
+  return (s.includes("十") ? (tens ? digit(tens) : 1) * 10 : 0) + (ones ? digit(ones) : 0);
+}
+
+/** A date a signature prints in Chinese numerals (二〇二二年三月二十六日) in Arabic ones; other text as it is. */
+function arabicDate(t: string): string {
+  const m = CN_DATE.exec(t);
+  if (!m) return t;
+  return `${[...m[1]!].map((c) => CN_DIGIT[c]).join("")}年${cnCount(m[2]!)}月${cnCount(m[3]!)}日`;
 }
 
 interface Signature {
@@ -94,12 +113,20 @@ interface Signature {
 function signature(front: Line[]): Signature | null {
   for (let i = 0; i + 1 < front.length; i++) {
     const organ = front[i]!.text.trim();
-    const date = parseDate(front[i + 1]!.text);
-    if (date && ORGAN.test(organ) && codePointCount(organ) <= 30 && !/印发/u.test(front[i + 1]!.text)) return { issuer: organ, date, line: front[i + 1]!.line, issuerFrom: front[i]!, dateFrom: front[i + 1]! };
+    if (!ORGAN.test(organ) || codePointCount(organ) > 30) continue;
+    // the date under it, maybe after a short line or two that are no sentence (（此件公开发布）, a second organ)
+    for (let k = i + 1; k < Math.min(front.length, i + 2 + SIGNATURE_GAP); k++) {
+      const t = front[k]!.text;
+      const date = parseDate(t);
+      if (date && !/印发/u.test(t)) return { issuer: organ, date, line: front[k]!.line, issuerFrom: front[i]!, dateFrom: front[k]! };
+      if (codePointCount(t.trim()) > 30 || /[。；，]/u.test(t)) break;
+    }
   }
   for (const l of front) {
     const m = ORGAN_THEN_DATE.exec(l.text);
-    const date = m ? parseDate(m[2]!.replace(/\s+/gu, "")) : null;
+    // an organ glued to its date signs only at the line's end (not 经县人民政府2022年3月1日常务会议…)
+    const glued = m !== null && !/[\s　]$/u.test(l.text.slice(0, m.index + m[1]!.length + 1)) && l.text.slice(m.index + m[0].length).trim() !== "";
+    const date = m && !glued ? parseDate(m[2]!.replace(/\s+/gu, "")) : null;
     if (m && date && !/印发/u.test(m[1]!)) return { issuer: m[1]!.replace(/^.*?(?:通知|[。；])\s*/u, ""), date, line: l.line, issuerFrom: l, dateFrom: l };
   }
   const notice = front.findIndex((l) => /印发给你们|现予印发|请认真|请结合|贯彻执行|组织实施|抓好落实/u.test(l.text));
@@ -115,7 +142,7 @@ function signature(front: Line[]): Signature | null {
 /** 结合X实际: the place a plan says it was made for. */
 const PRACTICAL = new RegExp(`结合([${HAN}]{2,4}?)(?:实际|县情|市情|区情)`, "u");
 
-const ISSUED_DATE_KEYS = ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期", "发布时间", "时间"];
+const ISSUED_DATE_KEYS = ["成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期", "发布时间", "时间", "日期"];
 const ISSUER_KEYS = ["发布机构", "发文机关", "发布单位", "发文机构"];
 const DOC_NUMBER_KEYS = ["文号", "发文字号"];
 const TITLE_KEYS = ["标题", "名称", "文件名称"];
@@ -144,18 +171,22 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
   const contextText = [title ?? "", issuer ?? "", meta["发布机构"] ?? "", front.slice(0, 30).map((l) => l.text).join("\n")].join("\n");
   const realIssuer = issuer && !/[_]|赌|娱乐|彩/u.test(issuer) ? issuer : null;
   const practical = PRACTICAL.exec(lines.slice(0, 60).map((l) => l.text).join("\n"));
+  // a plan that names no place in its title, issuer or record: the place its body calls its own
+  const body = kind.kind === "plan" && !namedCounty ? countyOfBody(lines) : null;
   const place = placeOf(
     [
       { county: namedCounty, why: kind.kind === "interpretation" ? "the plan it explains" : `its name "${titled?.name ?? ""}" (${titled?.from ?? ""})`, line: lineOf(kind.kind === "interpretation" ? null : titled?.index) },
       { county: realIssuer ? countyOfOrgan(realIssuer) : null, why: `its issuer ${realIssuer}`, line: sig?.line ?? null },
       { county: meta["发布机构"] ? countyOfOrgan(meta["发布机构"]) : null, why: `the record's 发布机构 ${meta["发布机构"]}`, line: null },
       { county: practical && !/^[我本全该]/u.test(practical[1]!) ? practical[1]! : null, why: `结合${practical?.[1]}实际`, line: null, mustBeDivision: true },
+      { county: body?.county ?? null, why: `its body (${body?.how})`, line: body?.line ?? null },
     ],
     contextText,
     reasons,
   );
-  const domain = domainIdOf(title);
-  const period = periodFound(title ?? "", lines.map((l) => l.text).join("\n"));
+  const domain = domainIdOf(title) ?? (kind.kind === "plan" && !title ? domainOfOpening(lines) : null);
+  const stated = periodFound(title ?? "", lines.map((l) => l.text).join("\n"));
+  const period = stated.period ?? (kind.kind === "plan" && !title ? bodyPeriod(lines) : null);
 
   // where each field was read: a line of the front (or the body), or the web record's key
   const at = (from: Array<Line | null | undefined>): At | null => (from.some(Boolean) ? atOf(source, from) : null);
@@ -168,6 +199,7 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
     () => issuerAt,
     () => record(["发布机构"], meta["发布机构"] ?? null),
     () => at([lines.slice(0, 60).find((l) => practical && l.text.includes(practical[0]))]),
+    () => at([lines.find((l) => l.line === body?.line)]),
   ];
   const metaAt: MetaAt = {
     title: title === null ? null : titleAt,
@@ -175,7 +207,11 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
     docNumber: docNumber === null ? null : recordDocNumber !== null ? record(DOC_NUMBER_KEYS, docNumber) : at([front.find((l) => frontDocNumber([l.text]) !== null)]),
     issuedDate: issuedDate === null ? null : sig ? at([sig.dateFrom]) : record(ISSUED_DATE_KEYS.filter((k) => meta[k] && parseDate(meta[k].split(/\s+/)[0]!)), issuedDate),
     county: place.by === null ? null : countyFrom[place.by]!(),
-    period: period.offset === null ? (period.period ? titleAt : null) : at([lines[lineIndexAt(lines, period.offset)]]),
+    period:
+      period === null ? null
+      : stated.offset !== null ? at([lines[lineIndexAt(lines, stated.offset)]])
+      : stated.period ? titleAt
+      : at([lines.find((l) => l.text.includes(FIVE_YEAR_NAMES[period.start] ?? `${period.start}`))]),
   };
   return {
     kind: kind.kind,
@@ -186,7 +222,7 @@ export function extractMetadata(front: Line[], meta: Record<string, string>, lin
     issuer,
     docNumber,
     issuedDate,
-    period: period.period,
+    period,
     level: place.level,
     domain,
     divisionCode: place.division?.code ?? null,
@@ -216,6 +252,7 @@ function firstDate(meta: Record<string, string>, keys: string[]): string | null 
 }
 
 const FIVE_YEAR_PLANS: Record<string, number> = { 十三五: 2016, 十四五: 2021, 十五五: 2026 };
+const FIVE_YEAR_NAMES: Record<number, string> = Object.fromEntries(Object.entries(FIVE_YEAR_PLANS).map(([name, start]) => [start, name]));
 
 /** The plan period: an explicit 2021-2025年 range, else the five-year plan the title names. */
 export function periodOf(title: string, text: string): { start: number; end: number } | null {

@@ -2,6 +2,7 @@
 // lines, maybe ending with its years), the name its covering notice prints (关于印发《…》的通知), the
 // name its body says it compiles (编制《…》), or the web record's 标题. A 《…》 the body cites (根据《…》,
 // 依据《…》《…》, 按照…《…》) names another document and is never taken.
+import { SHARING_TITLE_LABELS } from "../clean/boilerplate-vocabulary.js";
 import type { Line } from "../model.js";
 import { codePointCount } from "../text/chars.js";
 import { NUMBERED_LINE_START } from "../text/headings.js";
@@ -17,8 +18,8 @@ export interface Named {
 
 /** What a document's name ends in: plans, contingency plans, programmes, work points, interpretations. */
 const NAME_END = /(?:规划|纲要|预案|方案|计划|要点|解读)(?:[（(](?:20\d{2}\s*[-—–~至]\s*20\d{2}年?|征求意见稿|送审稿|草案|试行|修订)[）)])?$/u;
-/** A file name or page label a sharing site glues to a title: (23页).docx, _第1页, .pdf */
-const FILE_LABEL = /(?:[（(]\d+页?[）)])?\.(?:docx?|pdf|wps|txt)(?:_第\d+页)?$/iu;
+/** A file name or page label a sharing site glues to a title: (23页).docx, _第1页, .pdf, Word文档格式.docx, （完整版） */
+const FILE_LABEL = new RegExp(`(?:[（(]?(?:${SHARING_TITLE_LABELS.join("|")})[）)]?|[（(]\\d+页?(?:${SHARING_TITLE_LABELS.join("|")})?[）)])*(?:\\.(?:docx?|pdf|wps|txt))?(?:_第\\d+页)?$`, "iu");
 const SENTENCE = /[。；！？，,;]/u;
 const NOTICE = /关于(?:印发|转发|同意)|通知$|^印发/u;
 /** Words before a 《…》 that make it a citation, in the same clause. */
@@ -31,7 +32,8 @@ const FRONT_MAX = 60;
 const TITLE_MAX = 60;
 
 export function stripFileLabel(t: string): string {
-  return t.replace(FILE_LABEL, "").replace(/^\d{1,2}、(?=\S)/u, "").trim();
+  // "?" opening a line are characters (an indent) the page could not show
+  return t.replace(FILE_LABEL, "").replace(/^[?？\ufffd\s]+/u, "").replace(/^\d{1,2}、(?=\S)/u, "").trim();
 }
 
 /** Is a 《…》 starting at `at` in `text` a citation (the clause before it cites, or it continues a
@@ -48,7 +50,7 @@ export function isCitation(text: string, at: number): boolean {
 export function isTitleLike(text: string): boolean {
   const t = stripFileLabel(text.trim());
   const n = codePointCount(t);
-  return n >= 5 && n <= TITLE_MAX && !SENTENCE.test(t) && !/链接|[:：]/u.test(t) && NAME_END.test(t) && !NOTICE.test(t) && !NUMBERED_LINE_START.test(t);
+  return n >= 5 && n <= TITLE_MAX && !SENTENCE.test(t) && !/链接|[:：>＞»]/u.test(t) && NAME_END.test(t) && !NOTICE.test(t) && !NUMBERED_LINE_START.test(t);
 }
 
 function titleLine(front: Line[]): Named | null {
@@ -74,6 +76,10 @@ function noticeName(front: Line[]): Named | null {
     const t = front[i]!.text.trim();
     const at = t.indexOf("关于印发");
     if (at < 0) continue;
+    // a notice's own heading: an organ's name at most before it, never a sentence that cites one
+    // (根据…《某某县人民政府关于印发…工作方案的通知》)
+    const before = t.slice(0, at);
+    if (/[，。；,;《]/u.test(before)) continue;
     let joined = t.slice(at);
     let k = i;
     while (!/通知/u.test(joined) && k + 1 < front.length && k < i + 2) joined += front[++k]!.text.trim();
@@ -121,7 +127,8 @@ export function documentNames(front: Line[], all: Line[], meta: Record<string, s
   // a name whose place was cut out (spam in its stead) keeps no leading colon
   return [titleLine(front), noticeName(front), issuedName(front), compiledName(all), recordName(meta)]
     .filter((n): n is Named => n !== null)
-    .map((n) => ({ ...n, name: n.name.replace(/^[：:，,、\s]+/u, "") }))
+    // …and a five-year period's quotes typed twice the same way (“十四五“) close as they open
+    .map((n) => ({ ...n, name: n.name.replace(/^[：:，,、\s]+/u, "").replace(/[“"]十([一二三四五六])五[“"]/gu, "“十$1五”") }))
     .filter((n) => codePointCount(n.name) >= 4);
 }
 

@@ -4,7 +4,7 @@
 // entries are projects, not items.
 import type { Chapter, ChapterRole, Item, Line, Note, Section } from "../model.js";
 import { codePointCount } from "../text/chars.js";
-import { CHAPTER_RE, chineseNumber, ITEM_RE, LOST_SECTION_RE, NUMBERED_CHAPTER_RE, NUMBERED_SECTION_RE, SECTION_RE, withoutPageNumber } from "../text/headings.js";
+import { CHAPTER_RE, chineseNumber, DECIMAL_ITEM_RE, DECIMAL_SECTION_RE, ITEM_RE, LOST_SECTION_RE, NUMBERED_CHAPTER_RE, NUMBERED_SECTION_RE, SECTION_RE, withoutPageNumber } from "../text/headings.js";
 import { note } from "../notes.js";
 import { atOf } from "./at.js";
 
@@ -16,35 +16,42 @@ export interface Grammar {
   item: RegExp;
 }
 
+const numberOf = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
+
 const DEFAULT_GRAMMAR: Grammar = { chapter: CHAPTER_RE, section: SECTION_RE, item: ITEM_RE };
 /** Chapters in the 第一章 style take over when at least this many of them follow in order. */
 const CHAPTER_STYLE_MIN = 2;
 
 /** The grammar of a document: 第N章 chapters where the body numbers at least two of them in order;
- *  then its sections are 第N节 (or （一）) and its items the next marker down that it uses. */
+ *  then its sections are 第N节 (or （一）, or 1.1 under 第1章) and its items the next marker down that
+ *  it uses. */
 export function grammarOf(lines: Line[], skip: Set<number>): Grammar {
   let expected = 1;
   let sections = false;
   let chineseItems = false;
   let parenItems = false;
+  let decimalSections = false;
+  let decimalItems = false;
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
     const t = lines[i]!.text;
     const m = NUMBERED_CHAPTER_RE.exec(t);
-    if (m && chineseNumber(m[1]!) === expected) expected++;
+    if (m && numberOf(m[1]!) === expected) expected++;
     if (expected > 1) {
       sections ||= NUMBERED_SECTION_RE.test(t);
       chineseItems ||= CHAPTER_RE.test(t);
       parenItems ||= SECTION_RE.test(t);
+      decimalSections ||= DECIMAL_SECTION_RE.test(t);
+      decimalItems ||= DECIMAL_ITEM_RE.test(t);
     }
   }
   if (expected - 1 < CHAPTER_STYLE_MIN) return DEFAULT_GRAMMAR;
+  if (!sections && !parenItems && decimalSections) return { chapter: NUMBERED_CHAPTER_RE, section: DECIMAL_SECTION_RE, item: decimalItems ? DECIMAL_ITEM_RE : ITEM_RE };
   if (!sections) return { chapter: NUMBERED_CHAPTER_RE, section: SECTION_RE, item: ITEM_RE };
   // under 第一节 sections, items are numbered as chapters (一、) or sections （一） are elsewhere
   const item = chineseItems ? CHAPTER_RE : parenItems ? SECTION_RE : ITEM_RE;
   return { chapter: NUMBERED_CHAPTER_RE, section: NUMBERED_SECTION_RE, item };
 }
-const numberOf = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
 
 const CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 /** Does a section numbered `no` follow within the next lines (before the next chapter)? */
@@ -136,7 +143,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
     const t = line.text;
     const skipped = skip.has(i);
     const ch = skipped ? null : grammar.chapter.exec(t);
-    const chNo = ch ? chineseNumber(ch[1]) : null;
+    const chNo = ch ? numberOf(ch[1]!) : null;
     if (ch && chNo === (chapter?.no ?? 0) + 1 && headingLike(leadPhrase(ch[2]).title)) {
       const { title, rest } = leadPhrase(ch[2]);
       chapter = { no: chNo, title: withoutPageNumber(title), role: "other", at: atOf(source, [line]), sections: [], items: [], text: "" };
@@ -163,7 +170,7 @@ export function parseOutline(lines: Line[], skip: Set<number>, source: string): 
       sec = [t, CN_NUMERALS[no]!, lost[1]!] as unknown as RegExpExecArray;
       notes.push(note("numeral-recovered", source, line.line, `section numeral lost (${t.slice(0, 4)}): read as （${CN_NUMERALS[no]}）, between its neighbours`));
     }
-    const secNo = sec ? chineseNumber(sec[1]) : null;
+    const secNo = sec ? numberOf(sec[1]!) : null;
     if (sec && secNo === (section?.no ?? 0) + 1 && headingLike(leadPhrase(sec[2]).title)) {
       const { title, rest } = leadPhrase(sec[2]);
       section = { no: secNo, title: withoutPageNumber(title), at: atOf(source, [line]), items: [], text: "" };

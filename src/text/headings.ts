@@ -16,10 +16,10 @@ const MARK = {
   section: `（${CN}{1,3}）`,
   /** （一） or (一), before widths are normalized */
   sectionAnyWidth: `[（(]${CN}{1,3}[)）]`,
-  /** 第一章, 第二节 */
-  numberedChapter: `第${CN}+[章节]`,
-  /** 第一章 only */
-  numberedChapterOnly: `第${CN}+章`,
+  /** 第一章, 第二节, and with Arabic numerals 第1章 */
+  numberedChapter: `第(?:${CN}+|\\d{1,2})[章节]`,
+  /** 第一章 (第1章) only */
+  numberedChapterOnly: `第(?:${CN}+|\\d{1,2})章`,
   /** 1. 1、 1． — the number of an item, and of a decimal (1.5) */
   itemNumber: "\\d{1,2}[.．、]",
   /** 专栏1, 专栏 一 */
@@ -50,8 +50,8 @@ export const TOC_ENTRY_START = `(?:${MARK.chapter}|${MARK.section}|\\d{1,2}[.、
 export const CHAPTER_OR_SECTION = startsWith(MARK.chapter, MARK.section);
 /** A chapter heading's start in either style: 一、 or 第一章. */
 export const CHAPTER_START = startsWith(MARK.chapter, MARK.numberedChapterOnly);
-/** A 第一章 or 第一节 heading's start. */
-export const NUMBERED_HEADING = new RegExp(`^第${CN}{1,3}[章节]`, "u");
+/** A 第一章 or 第一节 heading's start (第1章 too). */
+export const NUMBERED_HEADING = new RegExp(`^第(?:${CN}{1,3}|\\d{1,2})[章节]`, "u");
 /** What starts a numbered line of any level (一、 第一章 （一） (一) 1): a document's title never does. */
 export const NUMBERED_LINE_START = startsWith(`${CN}+、`, MARK.numberedChapter, `[（(]${CN}+[)）]`, "\\d");
 
@@ -59,9 +59,13 @@ export const NUMBERED_LINE_START = startsWith(`${CN}+、`, MARK.numberedChapter,
 export const CHAPTER_RE = new RegExp(`^(${CN}{1,3})、\\s*(.+)$`, "u");
 /** A section heading: its numeral and the rest of the line. */
 export const SECTION_RE = new RegExp(`^（(${CN}{1,3})）\\s*(.+)$`, "u");
-/** A chapter in the 第一章 style, a section in the 第一节 style: the numeral and the rest of the line. */
-export const NUMBERED_CHAPTER_RE = new RegExp(`^第(${CN}{1,3})章\\s*(.+)$`, "u");
-export const NUMBERED_SECTION_RE = new RegExp(`^第(${CN}{1,3})节\\s*(.+)$`, "u");
+/** A chapter in the 第一章 (or 第1章) style, a section in the 第一节 style: the numeral and the rest of the line. */
+export const NUMBERED_CHAPTER_RE = new RegExp(`^第(${CN}{1,3}|\\d{1,2})章\\s*(.+)$`, "u");
+export const NUMBERED_SECTION_RE = new RegExp(`^第(${CN}{1,3}|\\d{1,2})节\\s*(.+)$`, "u");
+/** Under 第1章 chapters, sections and items numbered by decimals: 1.2 工作成效, 1.2.3 …; the last
+ *  number and the rest of the line (a decimal in prose, 1.5倍, has no title after it). */
+export const DECIMAL_SECTION_RE = /^\d{1,2}[.．](\d{1,2})(?![.．]?\d)\s*([^\d\s%％倍万亿个].*)$/u;
+export const DECIMAL_ITEM_RE = /^\d{1,2}[.．]\d{1,2}[.．](\d{1,2})(?![.．]?\d)\s*([^\d\s%％].*)$/u;
 /** A section heading whose numeral was lost to a bad byte (（?）, （？）, （\ufffd）): the rest of the line. */
 export const LOST_SECTION_RE = /^（[?？\ufffd]{1,2}）\s*(.+)$/u;
 /** An item: 1. / 1、 / 1．, but not a decimal (1.5倍) — except an item that opens with a year: 1.2035年远景目标 */

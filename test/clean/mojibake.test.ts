@@ -56,6 +56,15 @@ describe("text that is not garbled", () => {
     expect(r.lines).toEqual(lines);
   });
 
+  it("leaves a line that was never read out of step, its lost characters printed as ?", () => {
+    // a page that could not show some characters (spaces, a font's gaps) prints "?" for each: the
+    // text around them reads as Chinese, so nothing is invented (not 索。恳里号, not 海？编制)
+    const lines = toLines("索??引??號：003152889/202112-00031\n????編制實施“十四五”防震減災規劃，是全縣的重要舉措。\n?為提升全縣防災減災能力，制定本規劃。");
+    const r = repairMojibake(lines, { source: "t" });
+    expect(r.lines).toEqual(lines);
+    expect(r.notes).toEqual([]);
+  });
+
   it("keeps a question mark that is a question mark", () => {
     const lines = toLines("如何落实安全生产责任? 这是本规划要回答的问题。\n(一)加强组织领导");
     expect(repairMojibake(lines, { source: "t" }).lines).toEqual(lines);

@@ -3,6 +3,8 @@ import { readLayout } from "../../src/clean/layout.js";
 import { stripPinyin } from "../../src/clean/pinyin.js";
 import { splitRunOnHeadings } from "../../src/clean/run-on.js";
 import { joinSharedPages } from "../../src/clean/sharing.js";
+import { prepare } from "../../src/pipeline.js";
+import { readBytes } from "../helpers.js";
 
 const lines = (text: string) => text.split("\n").map((t, i) => ({ text: t, line: i + 1 }));
 const ctx = { source: "t.txt" };
@@ -59,5 +61,43 @@ describe("pdftotext -layout", () => {
       "3\t防灾减灾\t年均因灾直接经济损失占生产总值比例\t<1%\t预期性",
     ]);
     expect(out).toContain("注：带〔〕的为五年平均值。");
+  });
+});
+
+describe("what the wild pages leave after cleaning", () => {
+  const cleanedText = async (file: string) => {
+    const prepared = await prepare(readBytes(`fixtures/wild/${file}`), file);
+    if (!prepared.ok) throw new Error(prepared.message);
+    return prepared.cleaned;
+  };
+  it("drops glued breadcrumbs and counters, keeping the sentence a record line was glued to", async () => {
+    const c = await cleanedText("w44-chrome-glued.txt");
+    const text = c.lines.map((l) => l.text);
+    expect(text.filter((t) => /点击|浏览|位置：|日期：|^-/u.test(t))).toEqual([]);
+    expect(text.some((t) => t.startsWith("森林防灭火工作事关森林资源和生态安全"))).toBe(true);
+    expect(c.meta["发布时间"]).toBe("2022-07-21");
+  });
+  it("drops contents whose page numbers are glued on, in lines or run into one line", async () => {
+    for (const file of ["w47-toc-glued.txt", "w48-toc-one-line.txt"]) {
+      const text = (await cleanedText(file)).lines.map((l) => l.text);
+      expect(text.filter((t) => /[\p{Script=Han}）”]\d{1,2}$/u.test(t))).toEqual([]);
+    }
+  });
+  it("cuts betting and video spam out of titles and sentences, and keeps the sentences", async () => {
+    const text = (await cleanedText("w49-spam-betting.txt")).lines.map((l) => l.text).join("\n");
+    expect(text).not.toMatch(/体育|杏彩|官网|入口|av|国产|一区/u);
+    expect(text).toContain("发展机遇，是全面推进应急管理体系和能力现代化的关键时期");
+    expect(text).toContain("加强应急管理体系建设任务艰巨");
+    expect(text).toContain("全县建成应急避难场所十二处，覆盖全部乡镇。");
+  });
+  it("invents nothing where a page printed ? for characters it could not show", async () => {
+    const c = await cleanedText("w33-trad-pinyin-lost.txt");
+    expect(c.notes.filter((n) => n.kind.startsWith("mojibake"))).toEqual([]);
+    expect(c.meta["索引号"]).toBe("11340223MB/2022-00118");
+    expect(c.lines.map((l) => l.text).join("\n")).not.toMatch(/\(\p{Script=Latin}+\)/u);
+  });
+  it("drops a sharing site's upload fields and share sentence", async () => {
+    const text = (await cleanedText("w35-docshare-word.txt")).lines.map((l) => l.text);
+    expect(text.filter((t) => /由会员分享|页数|大小|格式：|文档编号|上传时间/u.test(t))).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 // Deciding each run of a line: repaired when a restoration reads as real Chinese and reads much better
 // than the garbled text, stripped when nothing restores it and it does not read as Chinese either,
 // left alone otherwise (a question mark that is a question mark).
-import { DECISION } from "./costs.js";
+import { DECISION, WINDOW } from "./costs.js";
 import { hasGarbleMark, isGarbleMark, isLostMark, looksGarbled } from "./marks.js";
 import { restore, type Candidate, type Picks } from "./restore.js";
 import { readings } from "./runs.js";
 import { scoreSpan, scoreSpliced, type Scorer } from "./scorer.js";
+import { isHanCode } from "../../text/chars.js";
 
 /** How a run was judged, with the numbers behind the decision. */
 export interface Judgement {
@@ -69,9 +70,27 @@ export interface RunFix {
 
 const stripped = (start: number, end: number): RunFix => ({ start, end, replacement: "", kind: "mojibake-stripped", swallowed: false, dropped: 0, unsureLast: null });
 
+/**
+ * Is the run what a line that was never read out of step looks like, its "?" characters the page
+ * could not show (索??引??號, ????編制)? Then what the run holds besides its "?" reads as Chinese
+ * (or there is nothing besides them), where a misread run holds garbage (??茖W for 。科, ?;? for 模化).
+ */
+function onlyLostCharacters(s: Scorer, text: string, at: number, end: number): boolean {
+  const withoutMarks = (t: string) => [...t].filter((ch) => !isLostMark(ch)).join("");
+  const rest = withoutMarks(text.slice(at, end));
+  if (rest === "") return true;
+  // punctuation alone between the marks (?;? for 模化) is what a misread run looks like
+  if (![...rest].some((ch) => isHanCode(ch.charCodeAt(0)))) return false;
+  // read with the words around it, which may reach across the run's edges (索 引 號)
+  const before = withoutMarks(text.slice(Math.max(0, at - WINDOW.context), at));
+  const local = before + rest + withoutMarks(text.slice(end, end + WINDOW.context));
+  return scoreSpan(s, local, before.length, local.length) / (local.length - before.length) > DECISION.garbled;
+}
+
 function decide(s: Scorer, picks: Picks, text: string, at: number): RunFix | null {
   const j = judgeRun(s, picks, text, at);
   if (!j) return null;
+  if (!j.hardEvidence && onlyLostCharacters(s, text, at, j.end)) return null;
   if (j.repaired !== null && j.plausibility >= DECISION.plausible && j.gain >= DECISION.minGain && j.repaired.trim() !== "") {
     return { start: at, end: j.end, replacement: j.repaired, kind: "mojibake-repaired", swallowed: j.swallowed, dropped: j.dropped, unsureLast: j.unsureLast };
   }
