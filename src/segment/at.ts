@@ -37,6 +37,8 @@ export interface Fact {
   label: string;
   name: string;
   at: At;
+  /** what the fact prints, when more than its name (a project: its name and description) */
+  printed?: string;
 }
 
 /** What a segmented source holds that says where it was read. */
@@ -66,47 +68,47 @@ export function factsOf(seg: Located): Fact[] {
     }
   }
   seg.indicators.forEach((i, k) => facts.push({ kind: "indicator", label: `indicator ${i.no ?? k + 1}${i.table ? ` of ${i.table}` : ""}`, name: i.name, at: i.at }));
-  seg.projects.forEach((p) => facts.push({ kind: "project", label: `project (${p.source}${p.group ? ` of ${p.group}` : ""})`, name: p.name, at: p.at }));
+  seg.projects.forEach((p) => facts.push({ kind: "project", label: `project (${p.source}${p.group ? ` of ${p.group}` : ""})`, name: p.name, at: p.at, printed: p.name + p.description }));
   return facts;
 }
 
-/** Facts that are a name or a value standing in a line that says more (a heading run into its
- *  paragraph, a period in a sentence): their `at` is narrowed to the lines that print it. */
-const NARROWED: ReadonlySet<FactKind> = new Set(["chapter", "section", "item", "meta"]);
+/** Facts that may stand in a line that says more (a heading run into its paragraph, a period in a
+ *  sentence, a 专栏 entry in a box that a layout ran into one paragraph): their `at` is narrowed to
+ *  the lines that print them. A table row is not: its cells are printed among other rows' cells. */
+const NARROWED: ReadonlySet<FactKind> = new Set(["chapter", "section", "item", "meta", "project"]);
 
 /** Keeps the lines of every fact's `at` that hold text in the source (all of them when none does) —
- *  of a heading or a metadata value, the fewest consecutive ones that print it, where the text as
- *  read shows it — and adds the pages of those lines. */
+ *  of a heading, a metadata value or a project, the fewest consecutive ones that print it, where
+ *  the text as read shows it — and adds the pages of those lines. */
 export function locate(seg: Located, places: TextPlaces): void {
   const done = new Set<At>();
-  for (const { kind, name, at } of factsOf(seg)) {
+  for (const { kind, name, at, printed } of factsOf(seg)) {
     if (done.has(at)) continue;
     done.add(at);
     const kept = at.lines.filter((n) => places.hasText(n));
     if (kept.length > 0) at.lines = kept;
-    if (NARROWED.has(kind) && at.lines.length > 1) at.lines = printing(at.lines, name, places) ?? at.lines;
+    if (NARROWED.has(kind) && at.lines.length > 1) at.lines = printing(at.lines, printed ?? name, places) ?? at.lines;
     at.pages = [...new Set(at.lines.map((n) => places.pageOf(n)).filter((p): p is number => p !== null))].sort((a, b) => a - b);
   }
 }
 
-/** Text compared without its spacing, widths and tags (a raw HTML line keeps its markup). */
-const bare = (t: string) => t.replace(/<[^>]*>/gu, "").normalize("NFKC").replace(/\s+/gu, "");
+/** Text compared without its tags (a raw HTML line keeps its markup), spacing, punctuation and widths. */
+const bare = (t: string) => t.replace(/<[^>]*>/gu, "").normalize("NFKC").replace(/[\s\p{P}\p{S}]+/gu, "");
 
-/** The fewest consecutive lines (of those given) whose text, as read, holds `name`; null when none do. */
+/** The fewest consecutive lines (of those given) whose text, as read, holds `name`; null when none
+ *  do. A window that holds it still does when it grows, so the shortest one that ends at or after
+ *  each line is found in one pass of two pointers. */
 function printing(lines: number[], name: string, places: TextPlaces): number[] | null {
   const wanted = bare(name);
-  if (wanted === "") return null;
   const texts = lines.map((n) => bare(places.textOf(n)));
-  let best: number[] | null = null;
-  for (let i = 0; i < lines.length && best?.length !== 1; i++) {
-    let text = "";
-    for (let j = i; j < lines.length && (!best || j - i < best.length - 1); j++) {
-      text += texts[j]!;
-      if (text.includes(wanted)) {
-        best = lines.slice(i, j + 1);
-        break;
-      }
-    }
+  if (wanted === "" || !texts.join("").includes(wanted)) return null;
+  const holds = (i: number, j: number) => texts.slice(i, j + 1).join("").includes(wanted);
+  let best: [number, number] = [0, lines.length - 1];
+  for (let i = 0, j = 0; i < lines.length; i++) {
+    j = Math.max(j, i);
+    while (j < lines.length && !holds(i, j)) j++;
+    if (j === lines.length) break;
+    if (j - i < best[1] - best[0]) best = [i, j];
   }
-  return best;
+  return lines.slice(best[0], best[1] + 1);
 }
