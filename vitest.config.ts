@@ -8,5 +8,9 @@ export default defineConfig({
     // the test files share their workers' loaded modules (OpenCC's tables, the mojibake model, …)
     // instead of loading them again per file; what the code under test keeps between calls is caches
     isolate: false,
+    // two test files at a time even on two cores (vitest's default is one fewer than the cores): most
+    // of a CLI test's time is spent waiting on the child process it spawned, which the other file's
+    // work then overlaps
+    maxWorkers: 2,
   },
 });

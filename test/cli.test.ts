@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync } from "no
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataset, filesOf } from "./datasets.js";
-import { bin, repo as cwd, runCli, snapshot, tmp } from "./helpers.js";
+import { bin, repo as cwd, runCli, snapshot, tmp, warmCache } from "./helpers.js";
 
 const run = (...args: string[]) => runCli(args);
 
@@ -101,6 +101,7 @@ describe("plans ingest", () => {
     cpSync(out, join(dir, "out"), { recursive: true });
     const bad = join(dir, "bad");
     cpSync(join(cwd, "fixtures/encodings/not-text.pdf"), join(dir, "bad.pdf"));
+    warmCache(join(dir, "out"));
     const r = await run("ingest", join(dir, "bad.pdf"), "--out", join(dir, "out"));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.pdf: a damaged or truncated PDF/);
@@ -108,7 +109,9 @@ describe("plans ingest", () => {
     expect(existsSync(bad)).toBe(false);
   });
   it("prints the summary table with --summary", async () => {
-    const r = await run("ingest", "seeds/000_5f02f4d983df7aea.txt", "seeds/003_cf0accc487ded217.txt", "--out", join(tmp(), "out"), "--summary");
+    const out = join(tmp(), "out");
+    warmCache(out);
+    const r = await run("ingest", "seeds/000_5f02f4d983df7aea.txt", "seeds/003_cf0accc487ded217.txt", "--out", out, "--summary");
     expect(r.stderr).toMatch(/yongjia\s*│\s*永嘉县\s*│\s*2/);
   });
 });
@@ -163,6 +166,7 @@ describe("plans compare", () => {
   it("builds the dataset from seeds/ when there is none, and says so on stderr", async () => {
     const dir = tmp();
     cpSync(join(cwd, "seeds"), join(dir, "seeds"), { recursive: true });
+    warmCache(join(dir, "out"));
     const r = await runCli(["compare", "yongjia", "linan", "-f", "json"], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("no dataset in out/; building it from seeds/ first");

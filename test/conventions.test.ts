@@ -6,7 +6,7 @@ import { join } from "node:path";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { dataset } from "./datasets.js";
-import { bin, repo, runCli, tmp } from "./helpers.js";
+import { bin, repo, runCli, tmp, warmCache } from "./helpers.js";
 
 const SEED = "seeds/002_3693ba97f58c2210.txt";
 const data = () => dataset("seeds").dir;
@@ -136,6 +136,7 @@ describe("conventions", () => {
     mkdirSync(join(dir, "seeds"));
     for (const seed of ["001_2b4fa658977f0053.txt", "002_3693ba97f58c2210.txt"]) cpSync(join(repo, "seeds", seed), join(dir, "seeds", seed));
     writeFileSync(join(dir, "news.txt"), "本报讯 今天上午，市民公园迎来踏青高峰。\n");
+    warmCache(join(dir, "built"));
     const [ingest, compare] = await Promise.all([
       runCli(["ingest", "seeds/002_3693ba97f58c2210.txt", "news.txt", "--summary", "--quiet"], { cwd: dir }),
       runCli(["compare", "lezhi", "linan", "--quiet", "--data", "built", "-f", "json"], { cwd: dir }),
@@ -180,6 +181,7 @@ describe("conventions", () => {
     writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     writeFileSync(join(out, "ghost.json"), "{}\n");
     rmSync(join(out, "lezhi.json"));
+    warmCache(out);
     const r = await run(["ingest", "seeds/001_2b4fa658977f0053.txt", "seeds/002_3693ba97f58c2210.txt", "--out", out, "--check"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${out}/ differs from a fresh build of the inputs:\n`);

@@ -1,10 +1,12 @@
 // Test helpers: project files by path relative to the repository root, and the CLI run as a user
 // runs it, without blocking the test's thread.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+import { cacheFolder } from "../src/commands/ingest.js";
 
 export const root = new URL("../", import.meta.url);
 export const readBytes = (rel: string): Uint8Array => readFileSync(new URL(rel, root));
@@ -60,3 +62,11 @@ export const snapshot = (dir: string): Record<string, string> =>
       .sort()
       .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
   );
+
+/** Gives the output folder `out` the cache that `plans ingest seeds/` keeps (built once by the global
+ *  setup), as a user's second run would find it: seed files are then read from the cache, and no
+ *  run loads nodejieba's dictionaries again (some 3 s of CPU each). For tests about what the CLI
+ *  does with folders and files; tests about parsing, caching or timing run cold. */
+export function warmCache(out: string): void {
+  cpSync(inject("seedCache"), cacheFolder(out), { recursive: true });
+}

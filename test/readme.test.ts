@@ -5,7 +5,7 @@
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bin, readText, repo, runCli, tmp } from "./helpers.js";
+import { bin, readText, repo, runCli, tmp, warmCache } from "./helpers.js";
 
 interface Example {
   command: string;
@@ -57,6 +57,9 @@ describe("the README's examples", () => {
     ["seeds/004_6f7d79f1b7bb937e.txt", "jinjiang.txt"],
   ];
   for (const [from, name] of downloads) cpSync(join(repo, from), join(dir, "downloads", name));
+  // the cache a first `plans ingest seeds/` leaves beside out/: the transcript's output is the same,
+  // and it does not load nodejieba's dictionaries again
+  warmCache(join(dir, "out"));
 
   it("are there: ingest, list, inspect, compare and --check", () => {
     const commands = all.map((e) => e.command).join("\n");

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { dataset, filesOf } from "./datasets.js";
-import { bin, root, runCli, seedNames, snapshot, tmp as tmpIn, type RunOptions } from "./helpers.js";
+import { bin, root, runCli, seedNames, snapshot, tmp as tmpIn, warmCache, type RunOptions } from "./helpers.js";
 
 const seeds = fileURLToPath(new URL("seeds", root));
 const tmp = () => tmpIn("plans-safety-");
@@ -74,6 +74,7 @@ describe("the output folder", () => {
     expect(refused.stderr).toMatch(/^plans: results: [^\n]*not a plans dataset[^\n]*--force/);
     expect(readdirSync(join(dir, "results"))).toEqual(["analysis.R"]);
 
+    warmCache(join(dir, "results"));
     const forced = await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "results", "--force"], { cwd: dir });
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(join(dir, "results", "analysis.R"), "utf8")).toBe("summary(x)\n");
@@ -87,6 +88,7 @@ describe("the output folder", () => {
     writeFileSync(join(dir, "out", "analysis.R"), "read.csv('tasks.csv')\n");
     mkdirSync(join(dir, "out", "figures"));
     writeFileSync(join(dir, "out", "figures", "fig1.svg"), "<svg/>");
+    warmCache(join(dir, "out"));
     const again = await run(["ingest", "seeds/001_2b4fa658977f0053.txt", "seeds/002_3693ba97f58c2210.txt", "--out", "out"], { cwd: dir });
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(join(dir, "out", "analysis.R"), "utf8")).toBe("read.csv('tasks.csv')\n");
@@ -98,6 +100,8 @@ describe("the output folder", () => {
   it("an empty folder, or one that does not exist yet, is fine", async () => {
     const dir = workingFolder();
     mkdirSync(join(dir, "empty"));
+    warmCache(join(dir, "empty"));
+    warmCache(join(dir, "new", "deeper"));
     expect((await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "empty"], { cwd: dir })).status).toBe(0);
     expect((await run(["ingest", "seeds/002_3693ba97f58c2210.txt", "--out", "new/deeper"], { cwd: dir })).status).toBe(0);
     expect(existsSync(join(dir, "new", "deeper", "lezhi.json"))).toBe(true);
@@ -112,7 +116,11 @@ describe("inputs", () => {
       cpSync(join(seeds, seed!), join(dir, county!, "content.txt"));
     }
     const [folders, files] = [join(tmp(), "out"), join(tmp(), "out")];
-    const [r1, r2] = await Promise.all([run(["ingest", "a/", "b/", "--out", folders], { cwd: dir }), run(["ingest", "a/content.txt", "b/content.txt", "--out", files], { cwd: dir })]);
+    const r1 = await run(["ingest", "a/", "b/", "--out", folders], { cwd: dir });
+    // the second run records the same paths: the first one's cache serves it
+    cpSync(join(folders, "..", ".plans-cache"), join(files, "..", ".plans-cache"), { recursive: true });
+    const r2 = await run(["ingest", "a/content.txt", "b/content.txt", "--out", files, "--times"], { cwd: dir });
+    expect(r2.stderr).toMatch(/\b0 of 2 files parsed, 2 from the cache/);
     for (const [r, out] of [[r1, folders], [r2, files]] as const) {
       expect(r.status, r.stderr).toBe(0);
       const m = manifestOf(out);
@@ -162,6 +170,7 @@ describe("write failures", () => {
     const dir = workingFolder();
     cpSync(dataset("seeds:002").dir, join(dir, "out"), { recursive: true }); // what `plans ingest seeds/002… --out out` wrote
     const before = tree(join(dir, "out"));
+    warmCache(join(dir, "out"));
     // no file over 64 KB: lezhi.json and the cache's entry for it are larger
     const r = await run([], { cwd: dir, shell: `ulimit -f 64; exec "${process.execPath}" "${bin}" ingest seeds/002_3693ba97f58c2210.txt --out out` });
     expect(r.status).toBe(2);

@@ -2,7 +2,7 @@
 // ingest path (dataset/build.ts, from dist/, on worker threads, one keyword worker for all): the
 // seeds, a few subsets of them, and each variant of fixtures/variants alone. Each goes to a folder
 // of its own; tests get the folders with inject("datasets") (see test/datasets.ts).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,8 @@ export interface Datasets {
 declare module "vitest" {
   export interface ProvidedContext {
     datasets: Datasets;
+    /** the cache `plans ingest seeds/` keeps beside its output */
+    seedCache: string;
   }
 }
 
@@ -65,8 +67,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // fixtures/formats: each seed plan as PDF, DOCX or DOC alone; and a folder of every format, with
   // broken files, as a user's downloads
   const FORMAT_CASES = ["linan.docx", "linan.pdf", "linan.doc", "lezhi.docx", "lezhi.pdf", "lezhi.doc", "yongjia.pdf", "jinjiang.pdf"];
-  for (const f of FORMAT_CASES) sets[`format:${f}`] = [file("fixtures/formats", f)];
   const download = (dir: string, name: string) => ({ path: `downloads/${name}`, read: () => readFileSync(join(root, dir, name)) });
+  // recorded under the same path as in the downloads folder, so that both builds share one parse
+  for (const f of FORMAT_CASES) sets[`format:${f}`] = [download("fixtures/formats", f)];
   sets["formats:downloads"] = [
     ...FORMAT_CASES.map((f) => download("fixtures/formats", f)),
     download("fixtures/variants", "linan-page.html"),
@@ -80,25 +83,36 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // one store of parsed sources for all builds: the subsets of the seeds parse nothing again
   const parsed = new Map();
   const datasets: Datasets = {};
-  const build = async (name: string) => {
+  const build = async (name: string, workers = 1) => {
     const sink = memorySink();
-    await buildDataset(sets[name]!, sink, { workers: 1, keywords: keywords.get, cache: memoryCache(parsed), toolVersion: version });
+    await buildDataset(sets[name]!, sink, { workers, keywords: keywords.get, cache: memoryCache(parsed), toolVersion: version });
     const dir = join(base, name.replace(/[^a-z0-9.+-]/gi, "_"));
     mkdirSync(dir);
     for (const [f, content] of sink.files) writeFileSync(join(dir, f), content);
     datasets[name] = dir;
   };
+  // the CLI's own cache of the seeds, which tests about what the CLI does with files (not about
+  // parsing) give an output folder (see warmCache in test/helpers.ts)
+  const warm = join(base, "warm");
+  const cli = new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, [join(root, "bin/plans.js"), "ingest", join(root, "seeds"), "--out", join(warm, "out"), "--quiet"], { stdio: "inherit" }).on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`plans ingest seeds/ for the warm cache exited ${code}`)),
+    ),
+  );
   try {
     await build("seeds");
-    const names = Object.keys(sets).filter((n) => n !== "seeds");
+    await build("formats:downloads", 2);
+    const names = Object.keys(sets).filter((n) => n !== "seeds" && n !== "formats:downloads");
     // two builds at a time: each parses on a worker of its own, and all share the keyword worker
     const lane = async () => {
       for (let name = names.shift(); name !== undefined; name = names.shift()) await build(name);
     };
     await Promise.all([lane(), lane()]);
+    await cli;
   } finally {
     await keywords.close();
   }
   project.provide("datasets", datasets);
+  project.provide("seedCache", join(warm, ".plans-cache", "out"));
   return () => rmSync(base, { recursive: true, force: true });
 }
