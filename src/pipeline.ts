@@ -13,12 +13,11 @@ export interface Prepared {
   places: TextPlaces;
 }
 
-/** `times`, when given, gets the milliseconds of each stage added to it (for --times and the bench;
- *  `decode` is the read stage's). */
-export async function prepare(bytes: Uint8Array, path: string, times?: { decode: number; clean: number }): Promise<Prepared | Refused> {
+/** `times`, when given, gets the milliseconds of each stage added to it (for --times and the bench). */
+export async function prepare(bytes: Uint8Array, path: string, times?: { read: number; clean: number }): Promise<Prepared | Refused> {
   let t = performance.now();
   const r = await read(bytes, path);
-  if (times) times.decode += performance.now() - t;
+  if (times) times.read += performance.now() - t;
   if (!r.ok) return r;
   t = performance.now();
   const cleaned = clean(r.text, path);

@@ -45,7 +45,7 @@ export const DEFAULT_INPUT = "seeds";
 export const register = (program: Command): void => {
   const command = program
     .command("ingest")
-    .description("decode, clean and segment plan files into the normalized dataset (JSON per county + CSVs)")
+    .description("read, clean and segment plan files (text, HTML, PDF, DOCX, DOC) into the normalized dataset (JSON per plan + CSVs)")
     .argument("[paths...]", `files or folders (default: ${DEFAULT_INPUT}/)`)
     .option("--out <dir>", "the dataset folder", "out")
     .option("--check", "rebuild in memory; exit 1 and show what changed if the output folder differs")

@@ -10,10 +10,10 @@ export interface InputFile {
 }
 
 /** Milliseconds spent in each stage, summed over files (for `npm run bench`). */
-export type StageTimes = Record<"decode" | "clean" | "segment" | "keywords" | "reconcile" | "emit", number>;
+export type StageTimes = Record<"read" | "clean" | "segment" | "keywords" | "reconcile" | "emit", number>;
 
 export function newTimes(): StageTimes {
-  return { decode: 0, clean: 0, segment: 0, keywords: 0, reconcile: 0, emit: 0 };
+  return { read: 0, clean: 0, segment: 0, keywords: 0, reconcile: 0, emit: 0 };
 }
 
 /** What grouping and ordering need of a parsed source, without the source itself. */
