@@ -2,6 +2,7 @@
 // and renders the result.
 import { INDICATOR_CATALOG } from "../catalog/indicators.js";
 import { tasksOf, type ChapterRole, type PlanDocument } from "../model.js";
+import { codePointCount } from "../text/chars.js";
 import { parseValue } from "../segment/values.js";
 import { targetDistribution } from "./ambition.js";
 import { alignIndicators } from "./indicators.js";
@@ -14,25 +15,9 @@ export type Reference = (typeof REFERENCES)[number];
 
 const ROLES: ChapterRole[] = ["background", "requirements", "tasks", "projects", "safeguards", "other"];
 
-/** Characters (code points) of a text, as [...t].length counts them, without building the array. */
-function len(t: string): number {
-  let n = t.length;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = t.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 export function overviewOf(d: PlanDocument): CountyOverview {
-  const items = (its: Array<{ title: string; text: string }>) => its.reduce((n, it) => n + len(it.title) + len(it.text), 0);
-  const chars = d.chapters.reduce((n, c) => n + len(c.title) + len(c.text) + items(c.items) + c.sections.reduce((m, s) => m + len(s.title) + len(s.text) + items(s.items), 0), 0);
+  const items = (its: Array<{ title: string; text: string }>) => its.reduce((n, it) => n + codePointCount(it.title) + codePointCount(it.text), 0);
+  const chars = d.chapters.reduce((n, c) => n + codePointCount(c.title) + codePointCount(c.text) + items(c.items) + c.sections.reduce((m, s) => m + codePointCount(s.title) + codePointCount(s.text) + items(s.items), 0), 0);
   return {
     slug: d.slug,
     county: d.county,

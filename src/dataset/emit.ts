@@ -2,6 +2,7 @@
 // order everywhere, no timestamps, sorted keys where order is not given by the contract; the CLI writes
 // the map atomically.
 import { BOM, csvRecords } from "../csv.js";
+import { codePointCount } from "../text/chars.js";
 import { citation, numberList, SCHEMA_VERSION, tasksOf, type At, type Format, type Indicator, type MetaAt, type PlanDocument, type Value } from "../model.js";
 
 export interface ManifestInput {
@@ -51,8 +52,8 @@ const CSV_FILES: Record<string, CsvFile> = {
     header: ["slug", "chapter", "section", "role", "title", "items", "sections", "text_chars", ...AT_COLUMNS],
     rows: (d) =>
       d.chapters.flatMap((c) => [
-        [d.slug, c.no, "", c.role, c.title, c.items.length, c.sections.length, [...c.text].length, ...atCells(c.at)],
-        ...c.sections.map((s) => [d.slug, c.no, s.no, c.role, s.title, s.items.length, "", [...s.text].length, ...atCells(s.at)]),
+        [d.slug, c.no, "", c.role, c.title, c.items.length, c.sections.length, codePointCount(c.text), ...atCells(c.at)],
+        ...c.sections.map((s) => [d.slug, c.no, s.no, c.role, s.title, s.items.length, "", codePointCount(s.text), ...atCells(s.at)]),
       ]),
   },
   "tasks.csv": {

@@ -2,6 +2,7 @@
 // that compare never loads a dictionary; the native module is loaded on first use only (about a
 // second of dictionary loading).
 import { createRequire } from "node:module";
+import { codePointCount } from "../text/chars.js";
 
 interface Jieba {
   extract(text: string, topN: number): Array<{ word: string; weight: number }>;
@@ -26,7 +27,7 @@ export function keywords(text: string, n = 8): string[] {
   if (!text.trim()) return [];
   const words = load()
     .extract(text, n + STOP.size)
-    .filter((w) => !STOP.has(w.word) && [...w.word].length >= 2 && !/^\d/.test(w.word));
+    .filter((w) => !STOP.has(w.word) && codePointCount(w.word) >= 2 && !/^\d/.test(w.word));
   // equal weights are ordered by the word itself so that output is deterministic
   words.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   return words.slice(0, n).map((w) => w.word);

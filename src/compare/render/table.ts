@@ -1,6 +1,7 @@
 // The terminal format: sections of CJK-width-aware tables (cli-table3) sized to the terminal, with
 // color by chalk when the stream takes it.
 import type { ChalkInstance } from "chalk";
+import { displayWidth } from "../../text/chars.js";
 import { fitWidths, table, wrapToWidth } from "../../term.js";
 import { sideBySide, type Comparison } from "../model.js";
 import { alignmentLabel, columnNames, formatInvestment, ROLE_LABELS, targetCell, topMatches, verdict } from "./common.js";
@@ -157,8 +158,8 @@ function renderManyTable(c: Comparison, o: TableOptions): string {
   out.push(heading(`Counties: ${d.counties.length}`), chalk.dim(wrapToWidth("ahead: on how many indicators the county's target is the most ambitious · ch/sec/tasks: chapters, sections, tasks", o.width)));
   type County = (typeof d.counties)[number];
   const counties = fitColumns<County>(o.width, [
-    // as wide as the longest name (Chinese characters take two cells) and slug, within reason
-    { head: "county", width: Math.min(20, Math.max(8, ...d.counties.map((x) => [...x.county].length * 2 + 2))), cell: (x) => x.county },
+    // as wide as the longest name and slug, within reason
+    { head: "county", width: Math.min(20, Math.max(8, ...d.counties.map((x) => displayWidth(x.county) + 2))), cell: (x) => x.county },
     { head: "slug", width: Math.min(24, Math.max(6, ...d.counties.map((x) => x.slug.length + 2))), cell: (x) => x.slug },
     { head: "date", width: 12, optional: 5, cell: (x) => x.date },
     { head: "chars", width: 8, optional: 4, cell: (x) => String(x.chars) },
