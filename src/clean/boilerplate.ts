@@ -41,9 +41,9 @@ const META_KEYS: string[] = Object.values(RECORD_KEYS).flat();
 // spaces inside a key are typesetting (索 引 号), and so are the "?" a page printed for spaces it could not show (索??引??号)
 const spaced = (key: string) => [...key].join("[\\s?？]*");
 const META_KEY_ALT = META_KEYS.map(spaced).sort((a, b) => b.length - a.length).join("|");
-// a key after a space, a bar or a bracket ([发文字号]), or glued to the value before it when a colon
-// follows it (信息类别：规划计划公开方式：主动公开生成日期：…)
-const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|])[\\[【]?(${META_KEY_ALT})[\\]】]?\\s*[:：]?|(${META_KEY_ALT})\\s*[:：])`, "gu");
+// a key after a space, a bar, a bracket ([发文字号]) or a slash joining two keys (备注/文号), or glued
+// to the value before it when a colon follows it (信息类别：规划计划公开方式：主动公开生成日期：…)
+const META_KEY_RE = new RegExp(`(?:(?:^|[\\s\\t|/／])[\\[【]?(${META_KEY_ALT})[\\]】]?\\s*[:：]?|(${META_KEY_ALT})\\s*[:：])`, "gu");
 
 /** Lines that are site furniture wherever they stand. */
 const CHROME_STRONG = new RegExp(alternatives(SITE_FURNITURE), "iu");
