@@ -65,7 +65,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // fixtures/formats: each seed plan as PDF, DOCX or DOC alone; and a folder of every format, with
   // broken files, as a user's downloads
   const FORMAT_CASES = ["linan.docx", "linan.pdf", "linan.doc", "lezhi.docx", "lezhi.pdf", "lezhi.doc", "yongjia.pdf", "jinjiang.pdf"];
-  for (const f of FORMAT_CASES) sets[`format:${f}`] = [file("fixtures/formats", f)];
+  // the same plans as PDFs whose indicator tables have no grid (three rules, rules between rows, none)
+  const GRIDLESS = ["linan-rules.pdf", "lezhi-borderless.pdf", "jinjiang-three-line.pdf"];
+  for (const f of [...FORMAT_CASES, ...GRIDLESS]) sets[`format:${f}`] = [file("fixtures/formats", f)];
   const download = (dir: string, name: string) => ({ path: `downloads/${name}`, read: () => readFileSync(join(root, dir, name)) });
   sets["formats:downloads"] = [
     ...FORMAT_CASES.map((f) => download("fixtures/formats", f)),
