@@ -37,6 +37,8 @@ const MIN_ALIGNED_LINES = 3;
 /** Words that name a table's columns; a header row names two or more columns with them. */
 const HEADER_WORD = /序号|编号|类别|分类|类型|指标|名称|内容|目标|预期|基数|现状|属性|性质|单位|项目|建设|规模|投资|年限|时间|部门|牵头|责任|备注|完成/;
 const HEADER_CELL_MAX = 12;
+/** How far above its 序号 cell (font sizes) a header's cells may start: three lines, centred. */
+const HEADER_REACH = 1.6;
 /** A serial number, as a 序号 column prints it. */
 const SERIAL = /^\d{1,3}[.、]?$/;
 
@@ -144,7 +146,7 @@ const columnOf = (xs: number[], p: Piece): number => {
 };
 
 /** A table in these lines (top to bottom), if they hold one: its frame and which lines it takes. */
-function tableOf(lines: Line[], rules: readonly Segment[]): { frame: Frame; lines: Set<number> } | null {
+function tableOf(lines: Line[], rules: readonly Segment[], offset = 0): { frame: Frame; lines: Set<number> } | null {
   if (lines.filter((l) => l.pieces.length >= 3).length < MIN_ALIGNED_LINES) return null;
   const xs = columns(lines);
   const C = xs.length - 1;
@@ -158,9 +160,17 @@ function tableOf(lines: Line[], rules: readonly Segment[]): { frame: Frame; line
   if (anchorCol === undefined) return null;
   const anchors = lines.map((_, i) => i).filter((i) => cols[i].includes(anchorCol));
   if (anchors.length < MIN_ALIGNED_LINES) return null;
+  // above the header's anchor only the upper lines of its own cells: a caption stands further off
+  let top = anchors[0];
+  while (top > 0 && lines[top - 1].y - lines[anchors[0]].y <= HEADER_REACH * lines[top - 1].size) top--;
+  if (top > 0) return tableOf(lines.slice(top), rules, offset + top);
   // a column with text in fewer than half the rows holds merged cells: its lines do not count
   // towards a row's height
-  const sparse = new Set([...Array(C).keys()].filter((c) => c !== anchorCol && lines.filter((_, i) => cols[i].includes(c) && anchors.includes(i)).length + lines.filter((_, i) => cols[i].includes(c) && !anchors.includes(i)).length <= (anchors.length - 1) / 2));
+  const body = anchors.length - 1;
+  const sparse = new Set([...Array(C).keys()].filter((c) => {
+    const filled = lines.filter((_, i) => i > anchors[0] && cols[i].includes(c)).length;
+    return c !== anchorCol && filled > 0 && filled <= body / 2 && body - filled >= 2;
+  }));
   const counts = lines.map((_, i) => cols[i].some((c) => !sparse.has(c)));
   const hRules = rules.filter((s) => s.x1 <= xs[0] + 0.5 * (xs[1] - xs[0]) && s.x2 >= xs[C] - 0.5 * (xs[C] - xs[C - 1]));
   const rows = rowsOf(lines, anchors, counts, hRules);
@@ -199,7 +209,7 @@ function tableOf(lines: Line[], rules: readonly Segment[]): { frame: Frame; line
     }
   });
   const frame: Frame = { left: xs[0], right: xs[C], top: ys[0], bottom: ys[ys.length - 1], xs, ys, h, v, inferred: true };
-  const taken = new Set(lines.map((_, i) => i).filter((i) => rowOfLine(i) >= 0));
+  const taken = new Set(lines.map((_, i) => i).filter((i) => rowOfLine(i) >= 0).map((i) => i + offset));
   return { frame, lines: taken };
 }
 
