@@ -101,8 +101,9 @@ describe("fixtures", () => {
     expect(t.rows.map((r) => r[1]).slice(1)).toEqual([...Array(7).fill("安全生产"), ...Array(3).fill("应急救援"), ...Array(4).fill("防灾减灾救灾")]);
     expect(t.rows[4]).toEqual(["4", "安全生产", "工矿商贸就业人员十万人生产安全事故死亡率", "下降〔25%〕", "约束性"]);
   });
-  it("晋江, three rules: two-line header cells and a wrapped name", async () => {
+  it("晋江, three rules: two-line header cells and a wrapped name; the appendix's tall rows over three pages", async () => {
     const t = await tableOf("jinjiang-three-line.pdf");
+    expect(t.info.tables).toBe(2);
     expect(t.rows[0]).toEqual(["序号", "指标内容", "2020基数", "2025目标", "指标属性"]);
     expect(t.rows[5]).toEqual(["5", "年均因自然灾害直接经济损失占全省地区生产总值的比例", "", "≤(1%)", "预期性"]);
   });

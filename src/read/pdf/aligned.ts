@@ -26,8 +26,9 @@ interface Line {
 
 /** Baselines closer than this (font sizes) share a line (as in lines.ts). */
 const SAME_LINE = 0.45;
-/** A gap this wide (font sizes) between runs of a line separates cells. */
-const CELL_GAP = 1.2;
+/** A gap this wide (font sizes) between runs of a line separates cells: wider than a space, and no
+ *  wider than the margins of two cells whose text fills them. */
+const CELL_GAP = 0.5;
 /** A gutter between columns stays at least this wide (points) down the table. */
 const MIN_GUTTER = 3;
 /** Lines further apart than this (font sizes) are not rows of one table. */
