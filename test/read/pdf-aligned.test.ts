@@ -55,6 +55,9 @@ describe("a borderless table", () => {
     const ruled = [H(312), H(292), H(272, -2, 38), H(272, 118, 432), H(240, -2, 38), H(240, 118, 432), H(225), H(210, -2, 38), H(210, 118, 432), H(192)];
     expect(read(runs, ruled)).toEqual(read(runs));
     expect(read(runs, rules)[0][3]).toEqual(["3", "", "丙指标", "30%", "预期性"]);
+    // 安全生产's rules say it spans rows 2 and 3 only, though it is printed on row 2's line
+    const twoRows = [H(312), H(292), H(272), H(240, -2, 38), H(240, 118, 432), H(225), H(210, -2, 38), H(210, 118, 432), H(192)];
+    expect(read(runs, twoRows)[0].slice(1, 4).map((r) => r[1])).toEqual(["", "安全生产", "安全生产"]);
   });
 });
 

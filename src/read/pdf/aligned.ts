@@ -40,6 +40,8 @@ const HEADER_WORD = /序号|编号|类别|分类|类型|指标|名称|内容|目
 const HEADER_CELL_MAX = 12;
 /** How far above its 序号 cell (font sizes) a header's cells may start: three lines, centred. */
 const HEADER_REACH = 1.6;
+/** Rules reach this far (font sizes) past the text of a table's outer columns: the cells' margins. */
+const RULE_REACH = 1.5;
 /** A serial number, as a 序号 column prints it. */
 const SERIAL = /^\d{1,3}[.、]?$/;
 
@@ -173,7 +175,11 @@ function tableOf(lines: Line[], rules: readonly Segment[], offset = 0): { frame:
     return c !== anchorCol && filled > 0 && filled <= body / 2 && body - filled >= 2;
   }));
   const counts = lines.map((_, i) => cols[i].some((c) => !sparse.has(c)));
-  const hRules = rules.filter((s) => s.x1 <= xs[0] + 0.5 * (xs[1] - xs[0]) && s.x2 >= xs[C] - 0.5 * (xs[C] - xs[C - 1]));
+  // the rules across the table: drawn over most of its width, perhaps broken where a merged cell is
+  const reach = RULE_REACH * lines[0].size;
+  const near = rules.filter((s) => s.x1 >= xs[0] - reach && s.x2 <= xs[C] + reach);
+  const across = (y: number) => near.filter((s) => Math.abs(s.y1 - y) <= 2).reduce((a, s) => a + s.x2 - s.x1, 0) >= 0.5 * (xs[C] - xs[0]);
+  const hRules = near.filter((s) => across(s.y1));
   const rows = rowsOf(lines, anchors, counts, hRules);
   // the header row names its columns
   const header = new Map<number, string>();
