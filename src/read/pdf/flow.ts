@@ -39,7 +39,8 @@ export interface FlowLine {
 
 export interface Flow {
   lines: FlowLine[];
-  tables: Array<{ rows: number; columns: number; pages: number[]; merged: number }>;
+  /** `aligned`: a table without a grid, its columns and rows told by where its text stands */
+  tables: Array<{ rows: number; columns: number; pages: number[]; merged: number; aligned: boolean }>;
   furniture: Furniture["dropped"];
   headersDropped: number;
   footersDropped: number;
@@ -157,7 +158,7 @@ function join(blocks: Block[]): Omit<Flow, "furniture" | "headersDropped" | "foo
     table.rows.forEach((r, i) => {
       if (r.some((c) => c !== "")) lines.push({ text: r.join("\t"), page: table!.rowPages[i], row: true });
     });
-    tables.push({ rows: table.rows.filter((r) => r.some((c) => c !== "")).length, columns: table.frame.xs.length - 1, pages: table.pages, merged: table.merged });
+    tables.push({ rows: table.rows.filter((r) => r.some((c) => c !== "")).length, columns: table.frame.xs.length - 1, pages: table.pages, merged: table.merged, aligned: table.frame.inferred === true });
     table = null;
   };
   for (const b of blocks) {

@@ -154,7 +154,9 @@ function toRead(source: string, pages: PageContent[], empty: number[]): Read {
   f.lines.forEach((l, i) => {
     if (!l.row || (i > 0 && f.lines[i - 1].row)) return;
     const table = f.tables[t++];
-    note("pdf-table", i + 1, `table of ${table.rows} rows × ${table.columns} columns on page${table.pages.length > 1 ? "s" : ""} ${ranges(table.pages)}` + (table.merged ? ` (${table.merged} merged cells given to every row and column they span)` : ""));
+    const merged = table.merged ? `${table.merged} merged cells given to every row and column they span` : "";
+    const how = [table.aligned ? "no grid: read from where its text stands" : "", merged].filter(Boolean).join("; ");
+    note("pdf-table", i + 1, `table of ${table.rows} rows × ${table.columns} columns on page${table.pages.length > 1 ? "s" : ""} ${ranges(table.pages)}` + (how ? ` (${how})` : ""));
   });
   return {
     ok: true,
