@@ -61,6 +61,21 @@ describe("a borderless table", () => {
   });
 });
 
+describe("a borderless table whose cells hang from their top", () => {
+  it("gives a wrapped cell's lower line to the row whose number stands beside its first", () => {
+    const head = header(300).filter((r) => r.text !== "类别");
+    const runs = [...head, ...row(280, "1", "很长的指标名称第一行", "10%", "约束性"), run("第二行", 120, 265), ...row(250, "2", "乙指标", "20%", "预期性"), ...row(235, "3", "丙指标", "30%", "预期性"), run("三、主要任务", 0, 200)];
+    expect(read(runs)).toEqual([
+      [
+        ["序号", "指标名称", "目标值", "属性"],
+        ["1", "很长的指标名称第一行第二行", "10%", "约束性"],
+        ["2", "乙指标", "20%", "预期性"],
+        ["3", "丙指标", "30%", "预期性"],
+      ],
+    ]);
+  });
+});
+
 describe("prose is never a table", () => {
   const text = "应急管理是国家治理体系和治理能力的重要组成部分承担防范化解重大安全风险";
   it("two columns of justified text", () => {

@@ -181,6 +181,7 @@ function tableOf(lines: Line[], rules: readonly Segment[], offset = 0): { frame:
   const across = (y: number) => near.filter((s) => Math.abs(s.y1 - y) <= 2).reduce((a, s) => a + s.x2 - s.x1, 0) >= 0.5 * (xs[C] - xs[0]);
   const hRules = near.filter((s) => across(s.y1));
   const rows = rowsOf(lines, anchors, counts, hRules);
+  if (rows.length === 0) return null;
   // the header row names its columns
   const header = new Map<number, string>();
   for (let i = rows[0].first; i <= rows[0].last; i++) lines[i].pieces.forEach((p, k) => header.set(cols[i][k], (header.get(cols[i][k]) ?? "") + p.text.trim()));
@@ -232,14 +233,17 @@ interface Row {
  *  Lines of merged cells (not `counted`) do not make a row taller. */
 function rowsOf(lines: Line[], anchors: number[], counted: boolean[], rules: readonly Segment[]): Row[] {
   const ruleAfter = (i: number) => i + 1 < lines.length && rules.some((s) => s.y1 < lines[i].y && s.y1 > lines[i + 1].y + lines[i + 1].size * 0.8);
-  /** the first line after anchor `a` that is not its row's, when `below` counted lines are its */
-  const end = (a: number, limit: number, below: number | null): number | null => {
+  /** the first line after anchor `a` (before `limit`) that is not its row's: the one after `below`
+   *  counted lines when centred; when hanging, the next anchor, or for the last row the first line
+   *  standing further off than a header's lines do */
+  const end = (a: number, limit: number, below: number | null): number => {
     let k = a + 1;
     for (let n = 0; k < limit; k++) {
       if (ruleAfter(k - 1)) return k;
       if (below !== null && counted[k] && n++ === below) return k;
+      if (below === null && limit === lines.length && lines[k - 1].y - lines[k].y > HEADER_REACH * lines[k].size) return k;
     }
-    return below === null || limit < lines.length || k === lines.length ? k : null;
+    return k;
   };
   const attempt = (centred: boolean): Row[] | null => {
     const rows: Row[] = [];
@@ -250,14 +254,14 @@ function rowsOf(lines: Line[], anchors: number[], counted: boolean[], rules: rea
       const above = lines.slice(first, a).filter((_, k) => counted[first + k]).length;
       const limit = r + 1 < anchors.length ? anchors[r + 1] : lines.length;
       const next = end(a, limit, centred ? above : null);
-      if (next === null) return null;
+      // centred, a row has as many counted lines below its anchor as above it
       if (centred && r + 1 < anchors.length && !ruleAfter(next - 1) && lines.slice(a + 1, next).filter((_, k) => counted[a + 1 + k]).length < above) return null;
       rows.push({ first, last: next - 1 });
       first = next;
     }
     return rows;
   };
-  return attempt(true) ?? attempt(false)!;
+  return attempt(true) ?? attempt(false) ?? [];
 }
 
 /** For a column of merged cells, the rows each of its cells spans: each cell's text, centred over
