@@ -30,7 +30,7 @@ export const NOTE_KINDS = {
   "pdf-page-without-text": { stage: "read", step: "pdf", severity: "loss", meaning: "pages of a PDF without a text layer (images, a scan) were not read" },
   "pdf-header-dropped": { stage: "read", step: "pdf", severity: "info", meaning: "a running header (or page numbers) printed at the top of a PDF's pages was dropped" },
   "pdf-footer-dropped": { stage: "read", step: "pdf", severity: "info", meaning: "a running footer (or page numbers) printed at the foot of a PDF's pages was dropped" },
-  "pdf-table": { stage: "read", step: "pdf", severity: "info", meaning: "a ruled table of a PDF became rows of tab-separated cells, merged cells given to every slot they span" },
+  "pdf-table": { stage: "read", step: "pdf", severity: "info", meaning: "a table of a PDF (ruled, or without a grid and told by where its text stands) became rows of tab-separated cells, merged cells given to every slot they span" },
   "docx-numbering": { stage: "read", step: "docx", severity: "info", meaning: "paragraphs numbered by Word's automatic numbering got their numbers as printed" },
   "docx-tables": { stage: "read", step: "docx", severity: "info", meaning: "a Word document's tables became rows of tab-separated cells, merged cells given to every slot they span" },
   "docx-boxes": { stage: "read", step: "docx", severity: "info", meaning: "one-column tables (boxes) of a Word document were read as paragraphs" },

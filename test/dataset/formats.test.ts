@@ -19,6 +19,10 @@ const CASES: Array<[string, string, string]> = [
   ["lezhi.doc", "lezhi", "doc"],
   ["yongjia.pdf", "yongjia", "pdf"],
   ["jinjiang.pdf", "jinjiang", "pdf"],
+  // indicator tables read from the text's positions: rules between rows only, none, three rules
+  ["linan-rules.pdf", "linan", "pdf"],
+  ["lezhi-borderless.pdf", "lezhi", "pdf"],
+  ["jinjiang-three-line.pdf", "jinjiang", "pdf"],
 ];
 
 const manifest = (r: Dataset): { inputs: Array<{ path: string; format: string | null; status: string; reason?: string }> } => JSON.parse(r.files.get("manifest.json")!);
@@ -43,9 +47,9 @@ describe.each(CASES)("%s", (file, slug, format) => {
   });
 });
 
-describe("晋江市 as a PDF", () => {
+describe.each(["jinjiang.pdf", "jinjiang-three-line.pdf"])("晋江市 as %s", (file) => {
   it("reads the appendix's 18 projects, which a page break splits, with investments summing to 26680 万元", () => {
-    const doc = dataset("format:jinjiang.pdf").documents[0]!;
+    const doc = dataset(`format:${file}`).documents[0]!;
     const rows = doc.projects.filter((p) => p.source === "table");
     expect(rows.map((p) => p.no)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
     expect(rows.reduce((a, p) => a + (p.investment ?? 0), 0)).toBe(26680);

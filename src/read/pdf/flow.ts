@@ -2,7 +2,8 @@
 // running headers, footers and page numbers dropped; a paragraph's wrapped lines joined, within a
 // page and across a page break; a table that a page break splits read as one table, its repeated
 // header rows dropped and a merged cell that runs over the break given to the rows on both sides.
-import { frames, readTable, runInside, type Frame } from "./grid.js";
+import { alignedTables } from "./aligned.js";
+import { frames, inside, readTable, runInside, type Frame } from "./grid.js";
 import { furniture, type Furniture } from "./furniture.js";
 import { joinWrapped } from "../join.js";
 import { toLines, type PageLine, type Run } from "./lines.js";
@@ -38,7 +39,8 @@ export interface FlowLine {
 
 export interface Flow {
   lines: FlowLine[];
-  tables: Array<{ rows: number; columns: number; pages: number[]; merged: number }>;
+  /** `aligned`: a table without a grid, its columns and rows told by where its text stands */
+  tables: Array<{ rows: number; columns: number; pages: number[]; merged: number; aligned: boolean }>;
   furniture: Furniture["dropped"];
   headersDropped: number;
   footersDropped: number;
@@ -55,8 +57,11 @@ const RIGHT_EDGE_QUANTILE = 0.8;
 const INDENT = 1;
 /** Baselines further apart than this (font sizes) are separate paragraphs, not wrapped lines. */
 const LINE_PITCH = 2.2;
-/** Boundaries of table parts or boxes on adjacent pages this close (points) continue each other. */
+/** Boundaries of table parts or boxes on adjacent pages this close (points) continue each other.
+ *  Column boundaries told from the text stand in the gaps between columns, which differ with each
+ *  part's text: within half the narrower of their columns. */
 const SAME_EDGE = 3;
+const SAME_GAP = 0.5;
 /** A line ending a sentence is not continued by a heading after it. */
 const SENTENCE_END = /[。！？；：!?;:]$/;
 
@@ -74,12 +79,17 @@ export function flow(pages: readonly PageContent[]): Flow {
       if (t) tableRuns.get(t)!.push(r);
       else free.push(r);
     }
+    // tables without a grid, from the text's positions and the rules that frame nothing
+    const loose = p.rulings.filter((s) => s.y1 === s.y2 && !all.some((f) => inside(f, s.x1, s.y1) && inside(f, s.x2, s.y1)));
+    const aligned = alignedTables(free, loose);
+    const inAligned = new Set(aligned.flatMap((t) => t.runs));
+    for (const t of aligned) tableRuns.set(t.frame, t.runs);
     const blocks: Block[] = [];
-    for (const f of tables) {
+    for (const f of [...tables, ...aligned.map((t) => t.frame)]) {
       const t = readTable(f, tableRuns.get(f)!);
       blocks.push({ kind: "table", page: k + 1, top: f.top, rows: t.rows, frame: f, merged: t.merged });
     }
-    const lines = toLines(free);
+    const lines = toLines(free.filter((r) => !inAligned.has(r)));
     const boxOf = (l: PageLine) => boxFrames.find(({ f }) => l.x >= f.left - 1 && l.right <= f.right + 1 && l.y <= f.top && l.y >= f.bottom);
     for (const line of lines) {
       const box = boxOf(line);
@@ -148,7 +158,7 @@ function join(blocks: Block[]): Omit<Flow, "furniture" | "headersDropped" | "foo
     table.rows.forEach((r, i) => {
       if (r.some((c) => c !== "")) lines.push({ text: r.join("\t"), page: table!.rowPages[i], row: true });
     });
-    tables.push({ rows: table.rows.filter((r) => r.some((c) => c !== "")).length, columns: table.frame.xs.length - 1, pages: table.pages, merged: table.merged });
+    tables.push({ rows: table.rows.filter((r) => r.some((c) => c !== "")).length, columns: table.frame.xs.length - 1, pages: table.pages, merged: table.merged, aligned: table.frame.inferred === true });
     table = null;
   };
   for (const b of blocks) {
@@ -199,7 +209,10 @@ function wraps(p: Extract<Block, { kind: "line" }>, n: Extract<Block, { kind: "l
 function continues(t: OpenTable, b: Extract<Block, { kind: "table" }>): boolean {
   const last = t.pages[t.pages.length - 1];
   if (b.page !== last + 1 || b.frame.xs.length !== t.frame.xs.length) return false;
-  return b.frame.xs.every((x, i) => Math.abs(x - t.frame.xs[i]) <= SAME_EDGE);
+  const xs = t.frame.xs;
+  const gap = (i: number) => SAME_GAP * Math.min(i > 0 ? xs[i] - xs[i - 1] : Infinity, i + 1 < xs.length ? xs[i + 1] - xs[i] : Infinity);
+  const near = (i: number) => (b.frame.inferred || t.frame.inferred ? Math.max(SAME_EDGE, gap(i)) : SAME_EDGE);
+  return b.frame.xs.every((x, i) => Math.abs(x - xs[i]) <= near(i));
 }
 
 /** For each column, whether the table's row `r` is part of a cell merged with the row above it

@@ -18,6 +18,8 @@ export interface Frame {
   ys: number[];
   h: Segment[];
   v: Segment[];
+  /** the rules are those a table of aligned text implies (aligned.ts), not all drawn */
+  inferred?: boolean;
 }
 
 /** Rules this close (points) meet, and boundaries this close are one. */

@@ -1,7 +1,7 @@
 // The PDF reader: pdf.js (its legacy build, for Node) gives each page's positioned text and the rules
 // it draws; flow.ts makes the document's lines of them. pdf.js runs on this thread (no worker URL,
-// no network: its character maps and fonts come from its own package folder), so a parse is bounded
-// by the thread it runs on: ingest's parse workers, which are ended when a file takes too long.
+// no network: its character maps come from its own package folder), so a parse is bounded by the
+// thread it runs on: ingest's parse workers, which are ended when a file takes too long.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Note } from "../../model.js";
@@ -12,15 +12,20 @@ import type { Run } from "./lines.js";
 import { rulings, type Ops } from "./rulings.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+type PdfWorker = InstanceType<PdfJs["PDFWorker"]>;
 
-let loaded: Promise<PdfJs> | null = null;
+let loaded: Promise<{ lib: PdfJs; worker: PdfWorker }> | null = null;
 
-/** pdf.js, loaded once, with its worker code on this thread. */
-function pdfjs(): Promise<PdfJs> {
+/** pdf.js, loaded once, with its worker code on this thread and one worker for every document: a
+ *  worker of its own per document would set up pdf.js's message handlers again for each file. */
+function pdfjs(): Promise<{ lib: PdfJs; worker: PdfWorker }> {
   loaded ??= keepingBuiltIns(async () => {
     // pdf.js looks for a worker here before it would try to start one from a URL
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
-    return import("pdfjs-dist/legacy/build/pdf.mjs");
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const worker = new lib.PDFWorker({ verbosity: lib.VerbosityLevel.ERRORS });
+    await worker.promise;
+    return { lib, worker };
   });
   return loaded;
 }
@@ -49,9 +54,10 @@ async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
 }
 
 const packageDir = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-/** pdf.js reads these from disk in Node; the trailing separator is required. */
+/** pdf.js reads these from disk in Node (they map a CJK font's character codes to text); the
+ *  trailing separator is required. Its standard fonts are not given: they are glyph outlines, for
+ *  drawing, and the text and its widths come without them. */
 const CMAPS = join(packageDir, "cmaps") + "/";
-const STANDARD_FONTS = join(packageDir, "standard_fonts") + "/";
 
 /** Lines with a gap this wide (font sizes) between runs are what a table's rows look like; a page
  *  with at least TABLE_LINES of them may hold one. */
@@ -73,14 +79,16 @@ const MIN_PAGE_TEXT = 5;
 
 /** Reads a PDF's text layer; refuses an encrypted, damaged or scanned file, saying which. */
 export const readPdf: Reader = async (bytes, source) => {
-  const lib = await pdfjs();
+  const { lib, worker } = await pdfjs();
   const open = () => lib.getDocument({
     // pdf.js takes ownership of the buffer it is given, and wants a plain Uint8Array: a copy
     data: new Uint8Array(bytes),
+    worker,
     cMapUrl: CMAPS,
     cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONTS,
     isEvalSupported: false,
+    // a page's operator list is read for its rules only: its images are not decoded
+    maxImageSize: 0,
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
@@ -100,8 +108,8 @@ export const readPdf: Reader = async (bytes, source) => {
     const empty: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const [, , width, height] = page.view;
       const content = await page.getTextContent({ disableNormalization: false });
+      const [, , width, height] = page.view;
       const runs: Run[] = [];
       let chars = 0;
       for (const it of content.items) {
@@ -146,7 +154,9 @@ function toRead(source: string, pages: PageContent[], empty: number[]): Read {
   f.lines.forEach((l, i) => {
     if (!l.row || (i > 0 && f.lines[i - 1].row)) return;
     const table = f.tables[t++];
-    note("pdf-table", i + 1, `table of ${table.rows} rows × ${table.columns} columns on page${table.pages.length > 1 ? "s" : ""} ${ranges(table.pages)}` + (table.merged ? ` (${table.merged} merged cells given to every row and column they span)` : ""));
+    const merged = table.merged ? `${table.merged} merged cells given to every row and column they span` : "";
+    const how = [table.aligned ? "no grid: read from where its text stands" : "", merged].filter(Boolean).join("; ");
+    note("pdf-table", i + 1, `table of ${table.rows} rows × ${table.columns} columns on page${table.pages.length > 1 ? "s" : ""} ${ranges(table.pages)}` + (how ? ` (${how})` : ""));
   });
   return {
     ok: true,
