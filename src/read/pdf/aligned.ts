@@ -7,7 +7,7 @@
 // Prose is never taken: a table needs a header row naming its columns and aligned cells over three or
 // more lines, so two-column text or a numbered list stays text.
 import type { Frame } from "./grid.js";
-import type { Run } from "./lines.js";
+import { lineGroups, type Run } from "./lines.js";
 import type { Segment } from "./rulings.js";
 
 /** Text of one line that no wide gap interrupts: a cell's line, or a line of prose. */
@@ -24,8 +24,6 @@ interface Line {
   runs: Run[];
 }
 
-/** Baselines closer than this (font sizes) share a line (as in lines.ts). */
-const SAME_LINE = 0.45;
 /** A gap this wide (font sizes) between runs of a line separates cells: wider than a space, and no
  *  wider than the margins of two cells whose text fills them. */
 const CELL_GAP = 0.5;
@@ -70,14 +68,7 @@ export function alignedTables(runs: readonly Run[], rules: readonly Segment[]): 
 }
 
 function lineUp(runs: readonly Run[]): Line[] {
-  const sorted = runs.filter((r) => r.text.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: Run[][] = [];
-  for (const r of sorted) {
-    const g = groups[groups.length - 1];
-    if (g && Math.abs(g[0].y - r.y) <= SAME_LINE * Math.max(g[0].size, r.size)) g.push(r);
-    else groups.push([r]);
-  }
-  return groups.map((g) => {
+  return lineGroups(runs).map((g) => {
     g.sort((a, b) => a.x - b.x);
     const size = Math.max(...g.map((r) => r.size));
     const pieces: Piece[] = [];

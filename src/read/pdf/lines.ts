@@ -56,9 +56,9 @@ export function spaceBetween(left: string, right: string, gap: number, size: num
   return gap > CJK_SPACE * size;
 }
 
-/** Groups runs into lines, top to bottom, each read left to right. Whitespace runs only space.
- *  `inCell`: the runs are a table cell's (see dropAutospace). */
-export function toLines(runs: readonly Run[], inCell = false): PageLine[] {
+/** The runs that print text, grouped by the line they stand on, top to bottom (a group is in x
+ *  order only as far as the sort by height left it). */
+export function lineGroups(runs: readonly Run[]): Run[][] {
   const sorted = runs.filter((r) => r.text.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Run[][] = [];
   for (const r of sorted) {
@@ -66,7 +66,13 @@ export function toLines(runs: readonly Run[], inCell = false): PageLine[] {
     if (g && Math.abs(g[0].y - r.y) <= SAME_LINE * Math.max(g[0].size, r.size)) g.push(r);
     else groups.push([r]);
   }
-  return groups.map((g) => lineOf(g, inCell));
+  return groups;
+}
+
+/** Groups runs into lines, top to bottom, each read left to right. Whitespace runs only space.
+ *  `inCell`: the runs are a table cell's (see dropAutospace). */
+export function toLines(runs: readonly Run[], inCell = false): PageLine[] {
+  return lineGroups(runs).map((g) => lineOf(g, inCell));
 }
 
 function lineOf(runs: Run[], inCell: boolean): PageLine {
