@@ -118,13 +118,18 @@ describe("nothing lost", () => {
     expect(old).toBe(expected("002"));
     const next = expected("001", "002");
     const outcomes = new Set<string>();
+    let helpersSeen = 0;
     for (const delay of [250, 700, 1100, 1500]) {
       const child = spawn(process.execPath, [bin, "ingest", seed("001"), seed("002"), "--out", out], { cwd, stdio: "ignore" });
       // listen before waiting: a run may finish before the kill comes
       const exited = new Promise((r) => child.on("exit", r));
       await new Promise((r) => setTimeout(r, delay));
+      const helpers = childrenOf(child.pid!);
+      helpersSeen += helpers.length;
       child.kill("SIGKILL");
       await exited;
+      // its keyword process goes with it, whenever it is killed
+      for (const pid of helpers) expect(await endsWithin(pid, 10_000), `process ${pid} outlived the run`).toBe(true);
       recoverInterrupted(out); // what the next run does first
       const now = JSON.stringify(snapshot(out));
       expect([old, next]).toContain(now);
@@ -134,6 +139,7 @@ describe("nothing lost", () => {
       if (existsSync(join(base, ".plans-cache"))) expect(readdirSync(join(base, ".plans-cache")).filter((f) => /\.(tmp|old)-\d+/.test(f))).toEqual([]);
       if (now === next) expect((await run(["ingest", seed("002"), "--out", out])).status).toBe(0);
     }
+    if (existsSync("/proc/self/task")) expect(helpersSeen).toBeGreaterThan(0);
     console.log(`killed runs left: ${[...outcomes].join(", ")}`);
   }, 90_000);
 
@@ -206,3 +212,24 @@ describe("schema", () => {
     );
   });
 });
+
+/** The processes `pid` has started (Linux's /proc; none elsewhere). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Whether process `pid` has ended (or is a zombie waiting to be reaped) within `ms`. */
+async function endsWithin(pid: number, ms: number): Promise<boolean> {
+  for (const t0 = Date.now(); Date.now() - t0 < ms; await new Promise((r) => setTimeout(r, 50))) {
+    try {
+      if (/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"))) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}

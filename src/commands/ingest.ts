@@ -26,7 +26,7 @@ export interface IngestOptions extends CommonOptions {
   strict?: boolean;
   /** largest input file in MB */
   maxSize?: number;
-  /** parse workers; default: the machine's cores less the keyword worker's */
+  /** parse workers; default: the machine's cores less the keyword process's */
   jobs?: number;
   /** false: parse everything again, ignoring (and then replacing) the cache */
   cache?: boolean;
@@ -52,7 +52,7 @@ export const register = (program: Command): void => {
     .option("--summary", "print the summary table even when stderr is not a terminal")
     .option("--strict", "exit 1 when any file was skipped (not readable, not a plan, too large, past its deadline)")
     .option("--max-size <MB>", "skip input files larger than this", positiveNumber("--max-size", "a positive number of MB"), DEFAULT_MAX_MB)
-    .option("-j, --jobs <n>", "parse workers besides the keyword worker (default: the cores less one); the output is the same for any number", wholeNumber("--jobs", 1, 64))
+    .option("-j, --jobs <n>", "parse workers besides the keyword process (default: the cores less one); the output is the same for any number", wholeNumber("--jobs", 1, 64))
     .option("--no-cache", "parse every file again instead of reusing unchanged files' results")
     .option("--force", "write into an output folder that is not a plans dataset; its files are kept")
     .option("--times", "print how the time went, per stage, to stderr")
@@ -82,8 +82,8 @@ export async function run(paths: string[], options: IngestOptions): Promise<Exit
   const output = openOutput(options);
   const { buildDataset, lazyKeywordWorker } = await import("../dataset/build.js");
   const { hasCache, openCache } = await import("../dataset/cache.js");
-  // without a cache everything is parsed: the keyword worker starts before anything else, so that
-  // its second of dictionary loading overlaps all the rest
+  // without a cache everything is parsed: the keyword process starts before anything else, so that
+  // its dictionary loading overlaps all the rest
   const keywords = lazyKeywordWorker(!output.previousCache || !hasCache(output.previousCache));
   const bar = options.quiet ? null : progress(selection.files.length);
   const forget = onInterrupt(() => {

@@ -16,7 +16,7 @@ function restoreTerminal(): void {
 }
 
 /** Undoes and exits in one go, without returning to the event loop: no other code of the command
- *  runs after Ctrl-C (undo functions block when they must wait, see KeywordWorker.stopNow). */
+ *  runs after Ctrl-C (undo functions do their work synchronously, as KeywordWorker.stopNow does). */
 function onSigint(): void {
   const message = [...active].reverse().find((a) => a.message)?.message ?? "interrupted";
   for (const a of [...active].reverse()) {

@@ -1,6 +1,6 @@
 // The one ingest: input files → the dataset's files, written into a sink document by document.
 // `plans ingest`, `plans compare`'s first build and the tests all build through buildDataset.
-// Files are parsed on worker threads, which get their tasks' keywords from one keyword worker;
+// Files are parsed on worker threads, which get their tasks' keywords from one keyword process;
 // each parsed source goes to the cache, and the documents are then reconciled and written one at a
 // time, so memory is bounded by the files in flight and one document, however large the corpus.
 import { performance } from "node:perf_hooks";
@@ -28,8 +28,8 @@ export interface BuildOptions {
   workers: number;
   /** parsed sources of earlier runs to reuse, and where this run's go; default: in memory */
   cache?: SourceCache;
-  /** the keyword worker, started on the first call: a caller that starts it early overlaps its
-   *  second of dictionary loading with everything else, and closes it; default: one of the
+  /** the keyword process, started on the first call: a caller that starts it early overlaps its
+   *  dictionary loading with everything else, and closes it; default: one of the
    *  build's own, started when the first file is parsed and closed at the end */
   keywords?: () => KeywordWorker;
   /** the version written in the manifest */
@@ -281,7 +281,7 @@ async function forEachLimited<T>(items: T[], lanes: number, work: (item: T) => P
   await Promise.all(Array.from({ length: Math.min(items.length, lanes) }, lane));
 }
 
-/** A keyword worker started on first use. */
+/** A keyword process started on first use. */
 export function lazyKeywordWorker(startNow = false): { get: () => KeywordWorker; stopNow(): void; close(): Promise<void> } {
   let worker: KeywordWorker | null = startNow ? startKeywordWorker() : null;
   return {

@@ -1,6 +1,9 @@
-// The keyword worker's handles: the main thread starts it and connects each parse worker to it; a
-// parse worker asks it for keywords through keywordClient.
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+// The keyword process's handles: the main thread starts it (see keywords-process.ts) and
+// relays to it the requests of each parse worker, which asks for keywords through keywordClient.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, type MessagePort } from "node:worker_threads";
+import type { KeywordRequest } from "./keywords-process.js";
 
 export interface KeywordWorker {
   /** a port on which another thread can ask for keywords itself (see keywordClient) */
@@ -9,8 +12,7 @@ export interface KeywordWorker {
    *  once when it has died already */
   onError(f: (e: Error) => void): void;
   close(): Promise<void>;
-  /** close(), blocking this thread until the worker has stopped: for an exit on Ctrl-C, which must
-   *  not terminate the worker inside nodejieba's native code (that aborts the process) */
+  /** ends it at once, without waiting: for an exit on Ctrl-C */
   stopNow(): void;
 }
 
@@ -18,7 +20,7 @@ export interface KeywordWorker {
 export interface KeywordReply {
   id: number;
   lists: string[][];
-  /** milliseconds the keyword worker spent on the request (not counting its queue) */
+  /** milliseconds the keyword process spent on the request (not counting its queue) */
   ms: number;
 }
 
@@ -50,47 +52,67 @@ export function isKeywordsUnavailable(e: unknown): boolean {
   return false;
 }
 
-/** How long close() waits for the worker to finish the text it is on before terminating it anyway. */
-const STOP_WAIT_MS = 10_000;
+/** glibc's tunable (2.35 and later) that has malloc put its memory on transparent huge pages where
+ *  the system allows them; other C libraries and systems ignore the variable. */
+const HUGE_PAGES = "glibc.malloc.hugetlb=1";
+
+/** The GLIBC_TUNABLES the keyword process starts with: the user's own, and huge pages unless the
+ *  user has set that tunable themselves. */
+export function keywordTunables(own: string | undefined): string {
+  if (!own) return HUGE_PAGES;
+  return /(^|:)glibc\.malloc\.hugetlb=/.test(own) ? own : `${own}:${HUGE_PAGES}`;
+}
+
+/** What the keyword process sends: an answer for a parse worker, or why it cannot load. */
+type KeywordMessage = (KeywordReply & { to: number }) | { error: { message: string; code?: string } };
 
 export function startKeywordWorker(): KeywordWorker {
-  // [0] set to 1 asks the worker to stop at its next chance (it checks between texts); [1] is set
-  // to 1 by the worker as it stops
-  const state = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(new URL("./keywords-worker.js", import.meta.url), { workerData: { state: state.buffer } });
+  const child = fork(fileURLToPath(new URL("./keywords-process.js", import.meta.url)), [], {
+    env: { ...process.env, GLIBC_TUNABLES: keywordTunables(process.env.GLIBC_TUNABLES) },
+    // the parent's flags (a test runner's loaders, a profiler) are not for this process
+    execArgv: [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    serialization: "advanced",
+  });
+  /** each parse worker's line, by the number its requests are relayed with */
+  const lines: MessagePort[] = [];
   const onError: Array<(e: Error) => void> = [];
   let failed: Error | null = null;
-  worker.on("error", (e) => {
+  let ending = false;
+  const fail = (e: Error) => {
+    if (failed || ending) return;
     failed = e;
     for (const f of onError) f(e);
+  };
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.on("message", (m: KeywordMessage) => {
+    if ("error" in m) fail(Object.assign(new Error(m.error.message), { code: m.error.code }));
+    else lines[m.to]?.postMessage({ id: m.id, lists: m.lists, ms: m.ms } satisfies KeywordReply);
   });
-  let gone = false;
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-  void exited.then(() => (gone = true));
-  const askToStop = () => {
-    Atomics.store(state, 0, 1);
-    // wakes it if it is waiting for work; if it is busy, it sees the flag after the current text
-    worker.postMessage({ stop: true });
+  child.on("error", (e) => fail(e));
+  child.on("exit", (code, signal) => fail(new Error(`the keyword process ended (${signal ?? `exit ${code}`})`)));
+  const end = () => {
+    ending = true;
+    for (const line of lines) line.close();
+    // nothing of it is kept: killed, it does not spend time freeing its dictionaries
+    child.kill("SIGKILL");
   };
   return {
     onError: (f) => void (failed ? f(failed) : onError.push(f)),
     connect() {
       const { port1, port2 } = new MessageChannel();
-      worker.postMessage({ port: port1 }, [port1]);
+      const to = lines.push(port1) - 1;
+      port1.on("message", (m: { id: number; texts: string[] }) => {
+        if (!failed && !ending) child.send({ to, id: m.id, texts: m.texts } satisfies KeywordRequest);
+      });
       return port2;
     },
     stopNow() {
-      if (gone || failed) return;
-      askToStop();
-      Atomics.wait(state, 1, 0, STOP_WAIT_MS);
+      if (!ending) end();
     },
     async close() {
-      if (gone) return;
-      askToStop();
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), STOP_WAIT_MS)));
-      if ((await Promise.race([exited, late])) === "late") await worker.terminate();
-      clearTimeout(timer);
+      if (!ending) end();
+      await exited;
     },
   };
 }

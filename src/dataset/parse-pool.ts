@@ -32,8 +32,8 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
-/** One parse worker per core but the one the keyword worker keeps busy: on 2 cores, two parse
- *  workers beside the keyword worker were measured slower than one (the three threads share two
+/** One parse worker per core but the one the keyword process keeps busy: on 2 cores, two parse
+ *  workers beside the keyword process were measured slower than one (the three share two
  *  cores, and keywords set the pace), and they cost 150 MB more. */
 export const defaultJobs = (): number => Math.max(1, availableParallelism() - 1);
 
@@ -85,7 +85,7 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
     failed ??= e;
     for (const id of [...waiting.keys()]) settle(id)!.reject(e);
   };
-  keywords.onError((e) => failAll(new Error(`the keyword worker failed: ${e.message}`, { cause: e })));
+  keywords.onError((e) => failAll(new Error(`the keyword process failed: ${e.message}`, { cause: e })));
   /** Ends a worker: the file that caused it gets `cause`, the others on it a plain WorkerLost. */
   const lose = (w: Worker, culprit: number | null, cause: WorkerLost, onLost: () => void) => {
     for (const [id, job] of [...waiting]) {

@@ -1,5 +1,5 @@
 // A parse worker: read → clean → segment one file at a time, get its tasks' keywords from the
-// keyword worker, and send back the source ready to cache (as JSON, so the main thread only writes
+// keyword process, and send back the source ready to cache (as JSON, so the main thread only writes
 // it). The pipeline's modules (cheerio, OpenCC, the mojibake word model) load here, not in main.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { keywordClient } from "./keywords-pool.js";

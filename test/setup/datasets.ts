@@ -1,5 +1,5 @@
 // Global setup: the datasets many test files read, built once for the whole run through the one
-// ingest path (dataset/build.ts, from dist/, on worker threads, one keyword worker for all): the
+// ingest path (dataset/build.ts, from dist/, on worker threads, one keyword process for all): the
 // seeds, a few subsets of them, and each variant of fixtures/variants alone. Each goes to a folder
 // of its own; tests get the folders with inject("datasets") (see test/datasets.ts).
 import { spawn, spawnSync } from "node:child_process";
@@ -106,7 +106,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     await build("seeds");
     await build("formats:downloads", 2);
     const names = Object.keys(sets).filter((n) => n !== "seeds" && n !== "formats:downloads");
-    // two builds at a time: each parses on a worker of its own, and all share the keyword worker
+    // two builds at a time: each parses on a worker of its own, and all share the keyword process
     const lane = async () => {
       for (let name = names.shift(); name !== undefined; name = names.shift()) await build(name);
     };
