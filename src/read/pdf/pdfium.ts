@@ -78,7 +78,9 @@ export function engine(): Promise<Engine> {
   loaded ??= (async () => {
     const wasmBinary = readFileSync(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm"));
     const globals = new Set(Reflect.ownKeys(globalThis));
-    const module = (await init({ wasmBinary })).pdfium as unknown as Heap & { wasmExports: Functions };
+    // what the engine would print (a failed allocation, an abort) is the reader's to report
+    const quiet = () => {};
+    const module = (await init({ wasmBinary, print: quiet, printErr: quiet })).pdfium as unknown as Heap & { wasmExports: Functions };
     dropWarningGetters(globals);
     module.wasmExports.PDFiumExt_Init();
     return { fn: module.wasmExports, heap: module };

@@ -20,6 +20,11 @@ export const readPdf: Reader = async (bytes, source) => {
   const { fn } = e;
   const data = fn.malloc(Math.max(bytes.length, 1));
   const scratch = fn.malloc(SCRATCH_BYTES);
+  if (!data || !scratch) {
+    fn.free(data);
+    fn.free(scratch);
+    return { ok: false, kind: "pdf", format: "pdf", message: `${source}: a PDF too large for the PDF engine's memory (${(bytes.length / 1048576).toFixed(0)} MB)` };
+  }
   let doc = 0;
   let trapped = false;
   try {
@@ -44,9 +49,12 @@ export const readPdf: Reader = async (bytes, source) => {
     }
     return toRead(source, pages, empty);
   } catch (err) {
-    // a trap inside the engine leaves its memory in an unknown state: nothing more is freed in it
-    trapped = true;
-    discardEngine();
+    // a trap inside the engine leaves its memory in an unknown state: nothing more is freed in it,
+    // and the engine is let go
+    if (err instanceof WebAssembly.RuntimeError) {
+      trapped = true;
+      discardEngine();
+    }
     return damaged(source, (err as Error)?.message ?? String(err));
   } finally {
     if (!trapped) {
