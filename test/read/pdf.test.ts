@@ -125,6 +125,14 @@ describe("what PDFium gives of a page", () => {
     const r = await readPdf(writtenPdf([page]), "w.pdf");
     expect(r).toMatchObject({ ok: true, method: "pdfium", text: "Emergency\nplan 2021-2025" });
   });
+  it("keeps a hyphen that breaks a word at a line's end as printed (PDFium reads it as U+0002)", async () => {
+    const r = await readPdf(writtenPdf(["BT /F1 12 Tf 72 700 Td (The plan covers the coun-) Tj 0 -14 Td (ty as a whole.) Tj ET"]), "w.pdf");
+    expect(r).toMatchObject({ ok: true, text: "The plan covers the coun-ty as a whole." });
+  });
+  it("reads a heading printed twice a hair apart (a writer's fake bold) once", async () => {
+    const r = await readPdf(writtenPdf([[show("Overall requirements", 72, 700, "/F1 14 Tf"), show("Overall requirements", 72.3, 700, "/F1 14 Tf"), show("Body text.", 72, 680)].join("\n")]), "w.pdf");
+    expect(r).toMatchObject({ ok: true, text: "Overall requirements\nBody text." });
+  });
   it("takes a run's size from its font size scaled by its matrices: text set in 1 pt and scaled up keeps to its line", async () => {
     // 3 pt apart: one line at 12 pt (a raised footnote mark), two lines if read as 1 pt text
     const page = [show("Indicators", 0, 0, "/F1 1 Tf", "12 0 0 12 72 700"), show("1", 0, 0, "/F1 1 Tf", "12 0 0 12 140 703")].join("\n");

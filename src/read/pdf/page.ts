@@ -21,6 +21,7 @@ const WHITESPACE = /\s/;
  *  after it as wide as lines.ts's space between Chinese words is spacing of its own (a tab), and
  *  ends the run so that lines.ts sees the whole gap. */
 const WIDE_SPACE = CJK_SPACE;
+const SOFT_HYPHEN = 0x2;
 /** Text whose baseline turns by more than this (the matrix's b, in points) is rotated. */
 const UPRIGHT = 0.01;
 
@@ -49,7 +50,9 @@ export function pageRuns(e: Engine, textPage: number, scratch: number): Run[] {
   const count = fn.FPDFText_CountChars(textPage);
   for (let k = 0; k < count; k++) {
     if (fn.FPDFText_IsGenerated(textPage, k) !== 0) continue;
-    const u = fn.FPDFText_GetUnicode(textPage, k);
+    const code = fn.FPDFText_GetUnicode(textPage, k);
+    // PDFium reads a hyphen that breaks a word at the end of a line as U+0002; it prints a hyphen
+    const u = code === SOFT_HYPHEN ? 0x2d : code;
     // control characters print nothing (a glyph without a Unicode mapping reads as one)
     if (u < 0x20 || u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) continue;
     fn.FPDFText_GetMatrix(textPage, k, scratch + 16);
