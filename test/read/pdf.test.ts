@@ -117,6 +117,11 @@ describe("fixtures", () => {
     expect(table2.map((r) => r[1])).toEqual([...Array(9).fill("安全生产"), ...Array(4).fill("应急救援"), ...Array(4).fill("减灾救灾")]);
     expect(table2.slice(0, 6).map((r) => r[6])).toEqual([...Array(5).fill("县应急管理局"), "县公安局"]);
   });
+  it("永嘉: two spaces typed between two characters stay one space, and a space before a tab keeps the issuer apart from the date", async () => {
+    const lines = (await ok("yongjia.pdf")).text.split("\n");
+    expect(lines).toContain("通 知");
+    expect(lines).toContain("永嘉县人民政府办公室 2021年12月29日印发");
+  });
 });
 
 describe("what PDFium gives of a page", () => {

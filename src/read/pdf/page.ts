@@ -10,7 +10,7 @@ import { IDENTITY, multiply, type Matrix, type Path, type PathPoint } from "./ru
 export const SCRATCH_BYTES = 64;
 
 /** A character starting this close (font sizes) to where the previous one's advance ends follows
- *  on in its run: writers place glyphs a little off their fonts' widths (LibreOffice by up to 0.1),
+ *  on in its run: writers place glyphs a little off their fonts' widths (LibreOffice by hundredths),
  *  while the narrowest gap that is a word space between Latin letters is 0.15 (lines.ts). */
 const FOLLOWS_ON = 0.1;
 /** Baselines and sizes that differ by less than this (points) are the same. */

@@ -74,6 +74,7 @@ export const SEG_MOVETO = 2;
 
 let loaded: Promise<Engine> | null = null;
 
+/** This thread's engine, loaded on first use. */
 export function engine(): Promise<Engine> {
   loaded ??= (async () => {
     const wasmBinary = readFileSync(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm"));
