@@ -41,7 +41,7 @@ export interface SourceCache {
   finish(): void;
 }
 
-const DEPENDENCIES = ["cheerio", "iconv-lite", "jschardet", "nodejieba", "opencc-js"];
+const DEPENDENCIES = ["@embedpdf/pdfium", "cheerio", "iconv-lite", "jschardet", "nodejieba", "opencc-js"];
 
 let fingerprint: string | null = null;
 
@@ -60,14 +60,25 @@ export function codeFingerprint(): string {
   };
   walk(root);
   const require = createRequire(import.meta.url);
-  for (const dep of DEPENDENCIES) {
-    try {
-      parts.push(`${dep}@${(require(`${dep}/package.json`) as { version: string }).version}`);
-    } catch {
-      parts.push(`${dep}@?`);
-    }
-  }
+  for (const dep of DEPENDENCIES) parts.push(`${dep}@${packageVersion(require, dep)}`);
   return (fingerprint = sha256(parts.join("\n")));
+}
+
+/** A dependency's version, from its package.json: found by walking up from its entry point when the
+ *  package does not export that file. */
+function packageVersion(require: NodeRequire, dep: string): string {
+  try {
+    return (require(`${dep}/package.json`) as { version: string }).version;
+  } catch {}
+  try {
+    for (let dir = dirname(require.resolve(dep)); dir !== dirname(dir); dir = dirname(dir)) {
+      const file = join(dir, "package.json");
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === dep) return pkg.version ?? "?";
+    }
+  } catch {}
+  return "?";
 }
 
 /**

@@ -33,7 +33,7 @@ async function time(file) {
   return median(ms);
 }
 
-// the first read of each format loads its reader (pdf.js, JSZip, word-extractor): not counted
+// the first read of each format loads its reader (PDFium, JSZip, word-extractor): not counted
 for (const files of Object.values(FILES)) await read(new Uint8Array(readFileSync(join(root, files[0]))), files[0]);
 
 const rows = [];

@@ -15,6 +15,42 @@ const ok = async (file: string): Promise<Read> => {
 };
 const run = (text: string, x: number, y: number, size = 10): Run => ({ text, x, y, width: [...text].length * size, size });
 
+/**
+ * A PDF written here, a page per content stream (Helvetica as /F1, form XObjects as /X0, /X1 … on
+ * every page), its objects in order and then its cross-reference table. `shift` moves every offset
+ * that table gives, as a server that rewrote a file's line ends leaves them; `firstTrailer` puts a
+ * trailer before the objects, as a linearized ("fast web view") file has one, from which PDFium
+ * can open a file cut short.
+ */
+function writtenPdf(pages: string[], o: { forms?: Array<{ matrix: number[]; body: string }>; shift?: number; firstTrailer?: boolean } = {}): Uint8Array {
+  const forms = o.forms ?? [];
+  const stream = (dict: string, body: string) => `<< ${dict} /Length ${body.length} >>\nstream\n${body}\nendstream`;
+  const font = 3 + 2 * pages.length;
+  const xobjects = forms.map((_, i) => `/X${i} ${font + 1 + i} 0 R`).join(" ");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${3 + 2 * i} 0 R`).join(" ")}] /Count ${pages.length} >>`,
+    ...pages.flatMap((content, i) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents ${4 + 2 * i} 0 R /Resources << /Font << /F1 ${font} 0 R >> /XObject << ${xobjects} >> >> >>`,
+      stream("", content),
+    ]),
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ...forms.map((f) => stream(`/Type /XObject /Subtype /Form /BBox [-1000 -1000 1000 1000] /Matrix [${f.matrix.join(" ")}]`, f.body)),
+  ];
+  const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\n`;
+  let out = "%PDF-1.4\n" + (o.firstTrailer ? trailer : "");
+  const offsets = objects.map((obj, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+    return at + (o.shift ?? 0);
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `${trailer}startxref\n${xref + (o.shift ?? 0)}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+const show = (text: string, x: number, y: number, font = "/F1 10 Tf", matrix = `1 0 0 1 ${x} ${y}`) => `BT ${font} ${matrix} Tm (${text}) Tj ET`;
+
 describe("lines from positions", () => {
   it("groups runs by baseline, reads them left to right, and spaces only wide gaps", () => {
     const lines = toLines([run("总体要求", 50, 700), run("二、", 30, 700), run("永嘉县人民政府办公室", 30, 680), run("2021年12月29日印发", 250, 680), run("GDP", 30, 660), run("2021", 62, 660)]);
@@ -81,6 +117,39 @@ describe("fixtures", () => {
     expect(table2.map((r) => r[1])).toEqual([...Array(9).fill("安全生产"), ...Array(4).fill("应急救援"), ...Array(4).fill("减灾救灾")]);
     expect(table2.slice(0, 6).map((r) => r[6])).toEqual([...Array(5).fill("县应急管理局"), "县公安局"]);
   });
+  it("永嘉: two spaces typed between two characters stay one space, and a space before a tab keeps the issuer apart from the date", async () => {
+    const lines = (await ok("yongjia.pdf")).text.split("\n");
+    expect(lines).toContain("通 知");
+    expect(lines).toContain("永嘉县人民政府办公室 2021年12月29日印发");
+  });
+});
+
+describe("what PDFium gives of a page", () => {
+  it("reads upright text, a space where the writer moved the pen a word's width on, and leaves rotated text out", async () => {
+    const page = [show("Emergency", 72, 700), "BT /F1 10 Tf 72 680 Td [(plan) -3000 (2021-2025)] TJ ET", show("DRAFT", 300, 300, "/F1 40 Tf", "0 1 -1 0 300 300")].join("\n");
+    const r = await readPdf(writtenPdf([page]), "w.pdf");
+    expect(r).toMatchObject({ ok: true, method: "pdfium", text: "Emergency\nplan 2021-2025" });
+  });
+  it("keeps a hyphen that breaks a word at a line's end as printed (PDFium reads it as U+0002)", async () => {
+    const r = await readPdf(writtenPdf(["BT /F1 12 Tf 72 700 Td (The plan covers the coun-) Tj 0 -14 Td (ty as a whole.) Tj ET"]), "w.pdf");
+    expect(r).toMatchObject({ ok: true, text: "The plan covers the coun-ty as a whole." });
+  });
+  it("reads a heading printed twice a hair apart (a writer's fake bold) once", async () => {
+    const r = await readPdf(writtenPdf([[show("Overall requirements", 72, 700, "/F1 14 Tf"), show("Overall requirements", 72.3, 700, "/F1 14 Tf"), show("Body text.", 72, 680)].join("\n")]), "w.pdf");
+    expect(r).toMatchObject({ ok: true, text: "Overall requirements\nBody text." });
+  });
+  it("takes a run's size from its font size scaled by its matrices: text set in 1 pt and scaled up keeps to its line", async () => {
+    // 3 pt apart: one line at 12 pt (a raised footnote mark), two lines if read as 1 pt text
+    const page = [show("Indicators", 0, 0, "/F1 1 Tf", "12 0 0 12 72 700"), show("1", 0, 0, "/F1 1 Tf", "12 0 0 12 140 703")].join("\n");
+    const r = await readPdf(writtenPdf([page]), "w.pdf");
+    expect(r).toMatchObject({ ok: true, text: "Indicators 1" });
+  });
+  it("reads a table whose rules a form XObject draws, placed by the page's and the form's matrices", async () => {
+    const grid = "0.5 w 0 0 m 200 0 l 0 20 m 200 20 l 0 40 m 200 40 l S 0 0 m 0 40 l 100 0 m 100 40 l 200 0 m 200 40 l S";
+    const cells = [show("Name", 110, 626), show("Value", 210, 626), show("Alpha", 110, 606), show("42", 210, 606), show("The targets", 100, 700)];
+    const r = await readPdf(writtenPdf([`q 1 0 0 1 50 300 cm /X0 Do Q\n${cells.join("\n")}`], { forms: [{ matrix: [1, 0, 0, 1, 50, 300], body: grid }] }), "w.pdf");
+    expect(r).toMatchObject({ ok: true, text: "The targets\nName\tValue\nAlpha\t42", info: { tables: 1 } });
+  });
 });
 
 describe("files it cannot read", () => {
@@ -92,6 +161,15 @@ describe("files it cannot read", () => {
     const r = await readPdf(readBytes(`fixtures/formats/broken/${file}`), file);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r).toMatchObject({ format: "pdf", message: expect.stringMatching(why) });
+  });
+  it("reads a complete file whose cross-reference offsets are wrong, and refuses one cut short that PDFium could still open", async () => {
+    const pages = [show("Page one of the plan.", 72, 700), show("Page two of the plan.", 72, 700)];
+    expect(await readPdf(writtenPdf(pages, { shift: 7 }), "shifted.pdf")).toMatchObject({ ok: true, text: "Page one of the plan.Page two of the plan.", info: { pages: 2 } });
+    const whole = writtenPdf(pages, { firstTrailer: true });
+    expect(await readPdf(whole, "linearized.pdf")).toMatchObject({ ok: true });
+    const cut = whole.subarray(0, new TextDecoder().decode(whole).indexOf("Page two") + 4);
+    const r = await readPdf(cut, "cut.pdf");
+    expect(r).toMatchObject({ ok: false, format: "pdf", message: expect.stringMatching(/^cut.pdf: a damaged or truncated PDF that cannot be read \(.*cut short/) });
   });
   it("refuses bytes that only start like a PDF", async () => {
     const r = await readPdf(new TextEncoder().encode("%PDF-1.7\nnot really"), "fake.pdf");

@@ -2,7 +2,7 @@
 // baselines agree make a line, read left to right, and the gaps between them decide the spaces.
 import { CHINESE } from "../../text/chars.js";
 
-/** A run of text as pdf.js places it: x and the baseline y in points, y growing upwards. */
+/** A run of text as the page places it: x and the baseline y in points, y growing upwards. */
 export interface Run {
   text: string;
   x: number;
@@ -27,14 +27,14 @@ const SAME_LINE = 0.45;
 /** A gap wider than this, in font sizes, is a space between Chinese words (a wide gap is spacing
  *  the author typed, as in 永嘉县人民政府办公室    2021年12月29日印发); narrower gaps are the
  *  typesetter's spacing around Latin letters and digits. */
-const CJK_SPACE = 0.8;
+export const CJK_SPACE = 0.8;
 /** Between two Latin letters or digits any visible gap is a word space. */
 const LATIN_SPACE = 0.15;
 
 const WORD_CHAR = /[A-Za-z0-9]/;
 
-/** One space between a Chinese character and a Latin letter or digit: the gap a typesetter puts
- *  there (pdf.js writes it as a space), which Chinese text does not have. Wider gaps stay. */
+/** One space between a Chinese character and a Latin letter or digit: typed to make the gap a
+ *  typesetter puts there, which Chinese text does not have. Wider gaps stay. */
 const CJK_THEN_LATIN = new RegExp(`(?<=[${CHINESE}])[ ](?=[A-Za-z0-9])`, "gu");
 const LATIN_THEN_CJK = new RegExp(`(?<=[A-Za-z0-9%‰])[ ](?=[${CHINESE}])`, "gu");
 /** The same after a number that follows Chinese text; a number starting a line of text is kept

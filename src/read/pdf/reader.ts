@@ -1,146 +1,99 @@
-// The PDF reader: pdf.js (its legacy build, for Node) gives each page's positioned text and the rules
-// it draws; flow.ts makes the document's lines of them. pdf.js runs on this thread (no worker URL,
-// no network: its character maps come from its own package folder), so a parse is bounded by the
-// thread it runs on: ingest's parse workers, which are ended when a file takes too long.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+// The PDF reader: PDFium (pdfium.ts) gives each page's characters where they stand and the paths it
+// draws; page.ts makes runs and paths of them, rulings.ts the rules, flow.ts the document's lines.
 import type { Note } from "../../model.js";
 import { note as noteOf, type NoteKind } from "../../notes.js";
 import type { Read, Reader, Refused } from "../result.js";
 import { flow, type PageContent } from "./flow.js";
-import type { Run } from "./lines.js";
-import { rulings, type Ops } from "./rulings.js";
+import { pageBox, pagePaths, pageRuns, SCRATCH_BYTES } from "./page.js";
+import { discardEngine, engine, ERR_FORMAT, ERR_PASSWORD, ERR_SECURITY, type Engine } from "./pdfium.js";
+import { rulings } from "./rulings.js";
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-type PdfWorker = InstanceType<PdfJs["PDFWorker"]>;
-
-let loaded: Promise<{ lib: PdfJs; worker: PdfWorker }> | null = null;
-
-/** pdf.js, loaded once, with its worker code on this thread and one worker for every document: a
- *  worker of its own per document would set up pdf.js's message handlers again for each file. */
-function pdfjs(): Promise<{ lib: PdfJs; worker: PdfWorker }> {
-  loaded ??= keepingBuiltIns(async () => {
-    // pdf.js looks for a worker here before it would try to start one from a URL
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
-    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const worker = new lib.PDFWorker({ verbosity: lib.VerbosityLevel.ERRORS });
-    await worker.promise;
-    return { lib, worker };
-  });
-  return loaded;
-}
-
-/** The built-ins the rest of the pipeline leans on. */
-const BUILT_INS: object[] = [Array.prototype, Array, Object, String.prototype, JSON, Math, Promise, Map.prototype, Set.prototype, Object.getPrototypeOf(Uint8Array.prototype), Uint8Array.prototype, RegExp.prototype];
-
-/**
- * pdf.js's legacy build carries core-js, which replaces built-ins Node already has with slower
- * spec-complete versions for the whole thread: Array.prototype.push runs 3× slower after it loads
- * (measured), and JSON.parse and JSON.stringify are wrapped. The natives are put back once it has
- * loaded; the built-ins it adds (Promise.withResolvers on Node 20) stay.
- */
-async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
-  const before = BUILT_INS.map((o) => new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!])));
-  try {
-    return await load();
-  } finally {
-    BUILT_INS.forEach((o, i) => {
-      for (const [k, d] of before[i]) {
-        const now = Object.getOwnPropertyDescriptor(o, k);
-        if (now && (now.value !== d.value || now.get !== d.get) && !(typeof d.value === "number" && Number.isNaN(d.value))) Object.defineProperty(o, k, d);
-      }
-    });
-  }
-}
-
-const packageDir = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-/** pdf.js reads these from disk in Node (they map a CJK font's character codes to text); the
- *  trailing separator is required. Its standard fonts are not given: they are glyph outlines, for
- *  drawing, and the text and its widths come without them. */
-const CMAPS = join(packageDir, "cmaps") + "/";
-
-/** Lines with a gap this wide (font sizes) between runs are what a table's rows look like; a page
- *  with at least TABLE_LINES of them may hold one. */
-const CELL_GAP = 2;
-const TABLE_LINES = 2;
-
-function mayHoldTable(runs: Run[]): boolean {
-  const sorted = runs.filter((r) => r.text.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);
-  let lines = 0;
-  for (let i = 1; i < sorted.length && lines < TABLE_LINES; i++) {
-    const [a, b] = [sorted[i - 1], sorted[i]];
-    if (Math.abs(a.y - b.y) <= 0.45 * Math.max(a.size, b.size) && b.x - (a.x + a.width) >= CELL_GAP * b.size) lines++;
-  }
-  return lines >= TABLE_LINES;
-}
+/** Bytes of engine memory kept between files (it starts at 18 MB; a 100-page text PDF needs no more). */
+const KEPT_HEAP = 64 << 20;
 
 /** A page with fewer characters than this is taken as having no text layer. */
 const MIN_PAGE_TEXT = 5;
 
 /** Reads a PDF's text layer; refuses an encrypted, damaged or scanned file, saying which. */
 export const readPdf: Reader = async (bytes, source) => {
-  const { lib, worker } = await pdfjs();
-  const open = () => lib.getDocument({
-    // pdf.js takes ownership of the buffer it is given, and wants a plain Uint8Array: a copy
-    data: new Uint8Array(bytes),
-    worker,
-    cMapUrl: CMAPS,
-    cMapPacked: true,
-    isEvalSupported: false,
-    // a page's operator list is read for its rules only: its images are not decoded
-    maxImageSize: 0,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-  });
-  let task: ReturnType<typeof open> | undefined;
-  let doc;
-  try {
-    task = open();
-    doc = await task.promise;
-  } catch (e) {
-    await task?.destroy();
-    return refused(source, e);
+  const e = await engine();
+  const { fn } = e;
+  const data = fn.malloc(Math.max(bytes.length, 1));
+  const scratch = fn.malloc(SCRATCH_BYTES);
+  if (!data || !scratch) {
+    fn.free(data);
+    fn.free(scratch);
+    return { ok: false, kind: "pdf", format: "pdf", message: `${source}: a PDF too large for the PDF engine's memory (${(bytes.length / 1048576).toFixed(0)} MB)` };
   }
+  let doc = 0;
+  let trapped = false;
   try {
+    e.heap.HEAPU8.set(bytes, data);
+    doc = fn.FPDF_LoadMemDocument(data, bytes.length, 0);
+    if (!doc) return refused(source, fn.FPDF_GetLastError());
+    // PDFium rebuilds a cross-reference table that is wrong, as in a complete file whose offsets a
+    // server's rewriting shifted, and just as well from what a file cut short still holds
+    if (!fn.FPDF_DocumentHasValidCrossReferenceTable(doc) && !endsComplete(bytes)) return damaged(source, "it has no %%EOF at its end: cut short?");
+    const count = fn.FPDF_GetPageCount(doc);
     const pages: PageContent[] = [];
     const empty: number[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent({ disableNormalization: false });
-      const [, , width, height] = page.view;
-      const runs: Run[] = [];
-      let chars = 0;
-      for (const it of content.items) {
-        if (!("str" in it) || it.str === "") continue;
-        const [a, b, , d, x, y] = it.transform as number[];
-        // upright text only; rotated runs (a stamp, a sideways label) are not part of the reading
-        if (Math.abs(b) > 0.01) continue;
-        runs.push({ text: it.str, x, y, width: it.width, size: Math.abs(d) || Math.abs(a) || it.height });
-        chars += it.str.trim().length;
-      }
+    for (let n = 1; n <= count; n++) {
+      const page = readPage(e, doc, n - 1, scratch);
+      if (!page) return damaged(source, `page ${n} cannot be read`);
+      const chars = page.runs.reduce((a, r) => a + r.text.trim().length, 0);
       if (chars < MIN_PAGE_TEXT) empty.push(n);
-      // the rules are fetched only for a page that may hold a table: pdf.js's operator list costs
-      // about as much again as the text (a box without them reads as body text, which it is)
-      let segs: PageContent["rulings"] = [];
-      if (mayHoldTable(runs)) {
-        const ops = await page.getOperatorList();
-        segs = rulings(ops.fnArray, ops.argsArray, lib.OPS as unknown as Ops);
-      }
-      pages.push({ width, height, runs, rulings: segs });
-      page.cleanup();
+      pages.push(page);
     }
-    if (empty.length === doc.numPages) {
-      return { ok: false, kind: "pdf", format: "pdf", message: `${source}: a PDF without a text layer (${doc.numPages} page${doc.numPages === 1 ? "" : "s"} of images, a scan?): nothing to read; run OCR on it first` };
+    if (empty.length === count) {
+      return { ok: false, kind: "pdf", format: "pdf", message: `${source}: a PDF without a text layer (${count} page${count === 1 ? "" : "s"} of images, a scan?): nothing to read; run OCR on it first` };
     }
     return toRead(source, pages, empty);
-  } catch (e) {
-    return refused(source, e);
+  } catch (err) {
+    // a trap inside the engine leaves its memory in an unknown state: nothing more is freed in it,
+    // and the engine is let go
+    if (err instanceof WebAssembly.RuntimeError) {
+      trapped = true;
+      discardEngine();
+    }
+    return damaged(source, (err as Error)?.message ?? String(err));
   } finally {
-    await doc.destroy();
+    if (!trapped) {
+      if (doc) fn.FPDF_CloseDocument(doc);
+      fn.free(scratch);
+      fn.free(data);
+      // an engine a large file made grow is let go, so that its memory is not kept for the rest
+      if (e.heap.HEAPU8.length > KEPT_HEAP) discardEngine();
+    }
   }
 };
+
+/** One page's content, or null when PDFium cannot load it. */
+function readPage(e: Engine, doc: number, index: number, scratch: number): PageContent | null {
+  const { fn } = e;
+  const page = fn.FPDF_LoadPage(doc, index);
+  if (!page) return null;
+  let text = 0;
+  try {
+    text = fn.FPDFText_LoadPage(page);
+    if (!text) return null;
+    const { height, width } = pageBox(e, page, scratch);
+    const runs = pageRuns(e, text, scratch);
+    return { width, height, runs, rulings: rulings(pagePaths(e, page, scratch)) };
+  } finally {
+    if (text) fn.FPDFText_ClosePage(text);
+    fn.FPDF_ClosePage(page);
+  }
+}
+
+/** Whether a file ends as a complete PDF does: with %%EOF in its last kilobyte (where Acrobat looks
+ *  for it, leaving room for what a writer or a server puts after it). */
+function endsComplete(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 1024));
+  for (let i = tail.length - 5; i >= 0; i--) {
+    if (tail[i] === 0x25 && tail[i + 1] === 0x25 && tail[i + 2] === 0x45 && tail[i + 3] === 0x4f && tail[i + 4] === 0x46) return true;
+  }
+  return false;
+}
 
 function toRead(source: string, pages: PageContent[], empty: number[]): Read {
   const f = flow(pages);
@@ -162,7 +115,7 @@ function toRead(source: string, pages: PageContent[], empty: number[]): Read {
     ok: true,
     format: "pdf",
     encoding: "binary",
-    method: "pdf.js",
+    method: "pdfium",
     confidence: 1,
     text: f.lines.map((l) => l.text).join("\n"),
     pages: f.lines.map((l) => l.page),
@@ -188,12 +141,14 @@ export function ranges(ns: readonly number[]): string {
   return out.join(", ");
 }
 
-/** Why pdf.js could not open a file, in a user's words. */
-function refused(source: string, e: unknown): Refused {
-  const err = e as { name?: string; message?: string; code?: number };
-  if (err?.name === "PasswordException") {
+/** Why PDFium could not open a file (FPDF_GetLastError's code), in a user's words. */
+function refused(source: string, code: number): Refused {
+  if (code === ERR_PASSWORD || code === ERR_SECURITY) {
     return { ok: false, kind: "pdf", format: "pdf", message: `${source}: an encrypted PDF that needs a password to open: remove the password first` };
   }
-  const why = err?.name === "InvalidPDFException" ? "not a valid PDF" : err?.message ?? String(e);
+  return damaged(source, code === ERR_FORMAT ? "not a valid PDF" : `PDFium's error ${code}`);
+}
+
+function damaged(source: string, why: string): Refused {
   return { ok: false, kind: "pdf", format: "pdf", message: `${source}: a damaged or truncated PDF that cannot be read (${why})` };
 }

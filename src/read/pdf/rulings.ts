@@ -9,30 +9,23 @@ export interface Segment {
   y2: number;
 }
 
-/** The pdf.js operator codes this reads (pdf.js's OPS). */
-export interface Ops {
-  save: number;
-  restore: number;
-  transform: number;
-  constructPath: number;
-  stroke: number;
-  closeStroke: number;
-  fill: number;
-  eoFill: number;
-  fillStroke: number;
-  eoFillStroke: number;
-  closeFillStroke: number;
-  closeEOFillStroke: number;
-  paintFormXObjectBegin: number;
-  paintFormXObjectEnd: number;
+/** A point of a path: where a move, a straight line or a curve (one of its control points, or its
+ *  end) goes; `close` closes the subpath after it. */
+export interface PathPoint {
+  kind: "move" | "line" | "curve";
+  x: number;
+  y: number;
+  close: boolean;
 }
 
-/** pdf.js's path commands inside a constructPath (its DrawOPS). */
-const MOVE = 0;
-const LINE = 1;
-const CURVE = 2;
-const QUAD = 3;
-const CLOSE = 4;
+/** A path as a page draws it: its points in its own space, the matrix that places it on the page,
+ *  and how it is painted (a path both filled and stroked counts as stroked). */
+export interface Path {
+  points: readonly PathPoint[];
+  matrix: Matrix;
+  stroked: boolean;
+  filled: boolean;
+}
 
 /** A filled rectangle thinner than this (points) is a rule, not an area. */
 const HAIRLINE = 2;
@@ -41,55 +34,34 @@ const MIN_LENGTH = 4;
 /** Slant a rule may have (points over its length) and still count as straight. */
 const STRAIGHT = 0.5;
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+/** [a b c d e f]: (x, y) → (a·x + c·y + e, b·x + d·y + f) */
+export type Matrix = [number, number, number, number, number, number];
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** The matrix that applies `inner` and then `outer`. */
+export function multiply(outer: Matrix, inner: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
+    outer[0] * inner[0] + outer[2] * inner[1],
+    outer[1] * inner[0] + outer[3] * inner[1],
+    outer[0] * inner[2] + outer[2] * inner[3],
+    outer[1] * inner[2] + outer[3] * inner[3],
+    outer[0] * inner[4] + outer[2] * inner[5] + outer[4],
+    outer[1] * inner[4] + outer[3] * inner[5] + outer[5],
   ];
 }
 
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
-/** The rules drawn by an operator list (pdf.js's fnArray/argsArray). */
-export function rulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, OPS: Ops): Segment[] {
+/** The rules the paths of a page draw. */
+export function rulings(paths: Iterable<Path>): Segment[] {
   const out: Segment[] = [];
-  const stack: Matrix[] = [];
-  let ctm: Matrix = IDENTITY;
-  const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const fills = new Set([OPS.fill, OPS.eoFill]);
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const m = (args as [Matrix | null])[0];
-      if (m) ctm = multiply(ctm, Array.from(m) as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const paths = args[1] as ArrayLike<ArrayLike<number> | null> | null;
-      if (!paths || !(strokes.has(paint) || fills.has(paint))) continue;
-      for (let k = 0; k < paths.length; k++) {
-        const path = paths[k];
-        if (path) collect(path, ctm, strokes.has(paint), out);
-      }
-    }
-  }
+  for (const p of paths) if (p.stroked || p.filled) collect(p.points, p.matrix, p.stroked, out);
   return out;
 }
 
 /** Adds a path's straight pieces (stroked) or its thin rectangles (filled) to `out`. */
-function collect(path: ArrayLike<number>, ctm: Matrix, stroked: boolean, out: Segment[]): void {
+function collect(path: readonly PathPoint[], m: Matrix, stroked: boolean, out: Segment[]): void {
   const points: Array<[number, number]> = [];
   let start: [number, number] | null = null;
   let last: [number, number] | null = null;
@@ -97,33 +69,25 @@ function collect(path: ArrayLike<number>, ctm: Matrix, stroked: boolean, out: Se
     if (!stroked && points.length >= 4) thinRectangle(points, out);
     points.length = 0;
   };
-  for (let i = 0; i < path.length; ) {
-    const op = path[i];
-    if (op === MOVE) {
+  for (const pt of path) {
+    const p = apply(m, pt.x, pt.y);
+    if (pt.kind === "move") {
       flush();
-      last = start = apply(ctm, path[i + 1], path[i + 2]);
-      points.push(last);
-      i += 3;
-    } else if (op === LINE) {
-      const p = apply(ctm, path[i + 1], path[i + 2]);
+      last = start = p;
+      points.push(p);
+    } else if (pt.kind === "line") {
       if (stroked && last) segment(last, p, out);
       points.push(p);
       last = p;
-      i += 3;
-    } else if (op === CURVE) {
+    } else {
       // a curve ends any rectangle; its end point is where the path goes on from
-      last = apply(ctm, path[i + 5], path[i + 6]);
+      last = p;
       points.length = 0;
-      i += 7;
-    } else if (op === QUAD) {
-      last = apply(ctm, path[i + 3], path[i + 4]);
-      points.length = 0;
-      i += 5;
-    } else if (op === CLOSE) {
+    }
+    if (pt.close) {
       if (stroked && last && start) segment(last, start, out);
       last = start;
-      i += 1;
-    } else break; // an unknown command: the rest cannot be read
+    }
   }
   flush();
 }
