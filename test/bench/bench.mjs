@@ -3,10 +3,10 @@
 //   node test/bench/bench.mjs [--files N] [--runs N] [--quick] [--corpus-only]
 // Makes a corpus from the seeds in .bench/ (reproducibly: counties renamed, re-encoded as GBK, Big5
 // in traditional characters or UTF-16, some wrapped as HTML pages; 2,800 files, about 150 MB), then
-// times cold starts, ingest throughput and peak memory (RSS of the process tree: threads and the keyword process included,
-// polled from /proc) at 1/4, 1/2 and the full corpus with 2 workers, the full corpus with 1 worker
-// and again from the cache, per-stage times, compare, compare --all, and the read stage per input
-// format (formats.mjs). Prints a Markdown table for the README.
+// times cold starts, ingest throughput and peak memory (RSS of the process tree, threads and the
+// keyword process included, polled from /proc) at 1/4, 1/2 and the full corpus with 2 workers, the
+// full corpus with 1 worker and again from the cache, per-stage times, compare, compare --all, and
+// the read stage per input format (formats.mjs). Prints a Markdown table for the README.
 import { spawnSync } from "node:child_process";
 import { measure as measureIn, median } from "./measure.mjs";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
