@@ -5,6 +5,7 @@ import { readPdf } from "../../src/read/pdf/reader.js";
 import { furniture, isPageNumber } from "../../src/read/pdf/furniture.js";
 import { frames, readTable } from "../../src/read/pdf/grid.js";
 import { toLines, type Run } from "../../src/read/pdf/lines.js";
+import { IDENTITY, rulings, type PathPoint } from "../../src/read/pdf/rulings.js";
 import type { Read } from "../../src/read/result.js";
 import { readBytes } from "../helpers.js";
 
@@ -59,6 +60,9 @@ describe("lines from positions", () => {
   it("drops the typesetter's gap between Chinese and digits but keeps a table number's", () => {
     expect(toLines([run("截止2020 年底", 0, 0), run("1 晋江市核心指标", 0, -20)]).map((l) => l.text)).toEqual(["截止2020年底", "1 晋江市核心指标"]);
   });
+  it("keeps the space after a sentence's end that parts items run together on one line", () => {
+    expect(toLines([run("有力管控与支撑安全责任人履行职能。 9.应急评估管理系统。", 0, 0)]).map((l) => l.text)).toEqual(["有力管控与支撑安全责任人履行职能。 9.应急评估管理系统。"]);
+  });
 });
 
 describe("page furniture", () => {
@@ -76,6 +80,44 @@ describe("page furniture", () => {
 });
 
 describe("ruled tables", () => {
+  it("takes a filled hairline as a rule, a browser's mitred border (a thin trapezoid) too, and not an area", () => {
+    const filled = (pts: Array<[number, number]>) => ({ points: pts.map(([x, y], i): PathPoint => ({ kind: i === 0 ? "move" : "line", x, y, close: false })), matrix: IDENTITY, stroked: false, filled: true });
+    const segs = rulings([
+      filled([[0, 0], [100, 0], [100, 0.75], [0, 0.75]]),
+      // a left border whose top end is mitred where the top border meets it
+      filled([[499.5, 5.75], [499.5, 276], [500.25, 276], [500.25, 5]]),
+      filled([[0, 10], [100, 10], [100, 40], [0, 40]]),
+    ]);
+    expect(segs).toEqual([
+      { x1: 0, y1: 0.375, x2: 100, y2: 0.375 },
+      { x1: 499.875, y1: 5, x2: 499.875, y2: 276 },
+    ]);
+  });
+  it("reads a table whose cells are boxed apart (a web page's table as a browser prints it) like one ruled once", () => {
+    // the table of the test below, each cell drawn as a box of its own with 1 px borders (0.75 pt:
+    // each rule runs 0.375 past the middle of the ones it meets) 2 px (1.5 pt) from the next: every
+    // inner boundary is two rules 2.25 pt apart, and the merged cell is one box two rows tall
+    const o = 0.375;
+    const box = (x1: number, y1: number, x2: number, y2: number) => [
+      { x1: x1 - o, y1: y2, x2: x2 + o, y2 },
+      { x1: x1 - o, y1, x2: x2 + o, y2: y1 },
+      { x1, y1: y1 - o, x2: x1, y2: y2 + o },
+      { x1: x2, y1: y1 - o, x2, y2: y2 + o },
+    ];
+    const g = 1.125;
+    const cells = [
+      box(0, 60 + g, 100 - g, 90), box(100 + g, 60 + g, 200 - g, 90), box(200 + g, 60 + g, 300, 90),
+      box(0, 0, 100 - g, 60 - g),
+      box(100 + g, 30 + g, 200 - g, 60 - g), box(200 + g, 30 + g, 300, 60 - g),
+      box(100 + g, 0, 200 - g, 30 - g), box(200 + g, 0, 300, 30 - g),
+    ].flat();
+    const [f] = frames(cells);
+    expect(f.xs).toHaveLength(4);
+    expect(f.ys).toHaveLength(4);
+    const t = readTable(f, [run("类别", 10, 70), run("名称", 110, 70), run("目标", 210, 70), run("安", 40, 40), run("全", 40, 25), run("甲", 110, 40), run("1", 210, 40), run("乙", 110, 10), run("2", 210, 10)]);
+    expect(t.rows).toEqual([["类别", "名称", "目标"], ["安全", "甲", "1"], ["安全", "乙", "2"]]);
+    expect(t.merged).toBe(1);
+  });
   // 3 columns × 3 rows; the first column's rule between rows 2 and 3 is missing: one merged cell
   const H = (y: number, x1 = 0, x2 = 300) => ({ x1, y1: y, x2, y2: y });
   const V = (x: number, y1 = 0, y2 = 90) => ({ x1: x, y1, x2: x, y2 });

@@ -22,8 +22,12 @@ export interface Frame {
   inferred?: boolean;
 }
 
-/** Rules this close (points) meet, and boundaries this close are one. */
+/** Rules this close (points) meet. */
 const TOUCH = 2;
+/** Boundaries closer than this (points) are one: no text fits between them. Where a table's cells
+ *  are drawn apart (a web page's table printed by a browser: each cell boxed on its own, 2 px from
+ *  the next), each boundary is two rules this close. */
+const ONE_BOUNDARY = 3;
 /** Text this far outside a frame's rules (points) still belongs to it. */
 const MARGIN = 1;
 
@@ -57,13 +61,13 @@ function touch(a: Segment, b: Segment): boolean {
   return a.x1 <= b.x2 + TOUCH && b.x1 <= a.x2 + TOUCH && a.y1 <= b.y2 + TOUCH && b.y1 <= a.y2 + TOUCH;
 }
 
-/** Distinct positions, those within TOUCH of the previous one merged, ascending. */
+/** Distinct positions, those within ONE_BOUNDARY of the previous one merged, ascending. */
 function levels(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[] = [];
   let group: number[] = [];
   for (const v of sorted) {
-    if (group.length && v - group[group.length - 1] > TOUCH) {
+    if (group.length && v - group[group.length - 1] > ONE_BOUNDARY) {
       out.push(group.reduce((a, b) => a + b, 0) / group.length);
       group = [];
     }

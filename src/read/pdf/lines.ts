@@ -34,8 +34,10 @@ const LATIN_SPACE = 0.15;
 const WORD_CHAR = /[A-Za-z0-9]/;
 
 /** One space between a Chinese character and a Latin letter or digit: typed to make the gap a
- *  typesetter puts there, which Chinese text does not have. Wider gaps stay. */
-const CJK_THEN_LATIN = new RegExp(`(?<=[${CHINESE}])[ ](?=[A-Za-z0-9])`, "gu");
+ *  typesetter puts there, which Chinese text does not have. Wider gaps stay, and so does a space
+ *  after a sentence's end, which no typesetter adds: it parts sentences run together on one line
+ *  (“…职能。 9.应急评估…”, a box's items as a web page prints them). */
+const CJK_THEN_LATIN = new RegExp(`(?<=[${CHINESE}])(?<![。！？；])[ ](?=[A-Za-z0-9])`, "gu");
 const LATIN_THEN_CJK = new RegExp(`(?<=[A-Za-z0-9%‰])[ ](?=[${CHINESE}])`, "gu");
 /** The same after a number that follows Chinese text; a number starting a line of text is kept
  *  apart (a table number: "1  晋江市…核心指标"), unlike one starting a table cell ("2025 年目标"). */

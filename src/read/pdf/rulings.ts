@@ -99,7 +99,8 @@ function segment(a: [number, number], b: [number, number], out: Segment[]): void
   else if (x2 - x1 <= STRAIGHT && y2 - y1 >= MIN_LENGTH) out.push({ x1: (x1 + x2) / 2, y1, x2: (x1 + x2) / 2, y2 });
 }
 
-/** A filled axis-aligned rectangle that is a hairline is drawn as the rule along its middle. */
+/** A filled shape no thicker than a hairline is drawn as the rule along its middle: a rectangle, or
+ *  the trapezoid a browser draws for a border whose ends are mitred where it meets the next one. */
 function thinRectangle(points: Array<[number, number]>, out: Segment[]): void {
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
@@ -107,8 +108,6 @@ function thinRectangle(points: Array<[number, number]>, out: Segment[]): void {
   const x2 = Math.max(...xs);
   const y1 = Math.min(...ys);
   const y2 = Math.max(...ys);
-  const axisAligned = points.every((p) => (Math.abs(p[0] - x1) < 0.01 || Math.abs(p[0] - x2) < 0.01) && (Math.abs(p[1] - y1) < 0.01 || Math.abs(p[1] - y2) < 0.01));
-  if (!axisAligned) return;
   if (y2 - y1 <= HAIRLINE && x2 - x1 >= MIN_LENGTH) out.push({ x1, y1: (y1 + y2) / 2, x2, y2: (y1 + y2) / 2 });
   else if (x2 - x1 <= HAIRLINE && y2 - y1 >= MIN_LENGTH) out.push({ x1: (x1 + x2) / 2, y1, x2: (x1 + x2) / 2, y2 });
 }
