@@ -1,5 +1,5 @@
 // The seed plans as the attachments counties publish (fixtures/formats, made by its make.mjs with the
-// docx package and LibreOffice): DOCX with Word's numbering and merged cells, PDF with running
+// docx package and LibreOffice, and a web page printed by Chromium, print.mjs): DOCX with Word's numbering and merged cells, PDF with running
 // headers, page numbers and tables across pages, DOC. Each is scored against its seed's expectation,
 // and a folder of every format gives the same documents as the text seeds.
 import { describe, expect, it } from "vitest";
@@ -23,6 +23,8 @@ const CASES: Array<[string, string, string]> = [
   ["linan-rules.pdf", "linan", "pdf"],
   ["lezhi-borderless.pdf", "lezhi", "pdf"],
   ["jinjiang-three-line.pdf", "jinjiang", "pdf"],
+  // a web page printed by a browser (print.mjs): its tables' cells each boxed apart, double rules
+  ["linan-printed.pdf", "linan", "pdf"],
 ];
 
 const manifest = (r: Dataset): { inputs: Array<{ path: string; format: string | null; status: string; reason?: string }> } => JSON.parse(r.files.get("manifest.json")!);

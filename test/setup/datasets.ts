@@ -69,7 +69,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const FORMAT_CASES = ["linan.docx", "linan.pdf", "linan.doc", "lezhi.docx", "lezhi.pdf", "lezhi.doc", "yongjia.pdf", "jinjiang.pdf"];
   // the same plans as PDFs whose indicator tables have no grid (three rules, rules between rows, none)
   const GRIDLESS = ["linan-rules.pdf", "lezhi-borderless.pdf", "jinjiang-three-line.pdf"];
-  for (const f of GRIDLESS) sets[`format:${f}`] = [file("fixtures/formats", f)];
+  // and the plan's web page as a browser prints it (its table cells boxed apart)
+  for (const f of [...GRIDLESS, "linan-printed.pdf"]) sets[`format:${f}`] = [file("fixtures/formats", f)];
   const download = (dir: string, name: string) => ({ path: `downloads/${name}`, read: () => readFileSync(join(root, dir, name)) });
   // recorded under the same path as in the downloads folder, so that both builds share one parse
   for (const f of FORMAT_CASES) sets[`format:${f}`] = [download("fixtures/formats", f)];
