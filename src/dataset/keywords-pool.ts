@@ -84,7 +84,11 @@ export function startKeywordWorker(): KeywordWorker {
     failed = e;
     for (const f of onError) f(e);
   };
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // a process that could not be started has no exit to wait for, only its error
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+  });
   child.on("message", (m: KeywordMessage) => {
     if ("error" in m) fail(Object.assign(new Error(m.error.message), { code: m.error.code }));
     else lines[m.to]?.postMessage({ id: m.id, lists: m.lists, ms: m.ms } satisfies KeywordReply);
