@@ -9,35 +9,29 @@ import wrapAnsi from "wrap-ansi";
 export type ColorMode = "auto" | "always" | "never";
 export const COLOR_MODES: readonly ColorMode[] = ["auto", "always", "never"];
 
-let colorMode: ColorMode = "auto";
-
-/** --color: always, never, or auto (the default). */
-export function setColorMode(mode: ColorMode): void {
-  colorMode = mode;
-}
-
-/** Whether to color what goes to `stream`: --color always/never, else NO_COLOR (any value) and
- *  FORCE_COLOR, else whether the stream is a terminal. */
-export function colorOn(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (colorMode !== "auto") return colorMode === "always";
+/** Whether to color what goes to `stream`: --color always/never (`mode`), else NO_COLOR (any value)
+ *  and FORCE_COLOR, else whether the stream is a terminal. */
+export function colorOn(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, mode: ColorMode = "auto"): boolean {
+  if (mode !== "auto") return mode === "always";
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   return stream.isTTY === true;
 }
 
 /** Colors for what goes to `stream` (none when colorOn says no). */
-export function paint(stream: { isTTY?: boolean }): ChalkInstance {
-  return new Chalk({ level: colorOn(stream) ? 1 : 0 });
+export function paint(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, mode: ColorMode = "auto"): ChalkInstance {
+  return new Chalk({ level: colorOn(stream, env, mode) ? 1 : 0 });
 }
 
 /** Where nothing tells the width, a table is laid out for this many columns. */
 const FALLBACK_WIDTH = 100;
 
-/** The width to lay tables out for: COLUMNS, else the terminal's on stdout or stderr, else 100. */
-export function terminalWidth(env: NodeJS.ProcessEnv = process.env): number {
+/** The width to lay tables out for: COLUMNS, else the terminal's of the first stream that is one
+ *  (stdout, then stderr), else 100. */
+export function terminalWidth(env: NodeJS.ProcessEnv, streams: Array<{ isTTY?: boolean; columns?: number }>): number {
   const columns = Number(env.COLUMNS);
   if (Number.isInteger(columns) && columns > 0) return columns;
-  for (const s of [process.stdout, process.stderr]) if (s.isTTY && s.columns > 0) return s.columns;
+  for (const s of streams) if (s.isTTY && s.columns && s.columns > 0) return s.columns;
   return FALLBACK_WIDTH;
 }
 

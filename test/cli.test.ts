@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync } from "no
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataset, filesOf } from "./datasets.js";
-import { bin, repo as cwd, runCli, snapshot, tmp, warmCache } from "./helpers.js";
+import { bin, repo as cwd, runCli, snapshot, spawnCli, tmp, warmCache } from "./helpers.js";
 
 const run = (...args: string[]) => runCli(args);
 
@@ -19,7 +19,7 @@ describe("plans inspect", () => {
     expect(report.notes.every((n: { stage: string; line: unknown }) => typeof n.stage === "string")).toBe(true);
   });
   it("stops quietly, exit 0, when the reader of its output goes away (| head -1)", async () => {
-    const r = await runCli([], { shell: `"${process.execPath}" "${bin}" inspect seeds/004_6f7d79f1b7bb937e.txt | head -1; exit \${PIPESTATUS[0]}` });
+    const r = await spawnCli([], { shell: `"${process.execPath}" "${bin}" inspect seeds/004_6f7d79f1b7bb937e.txt | head -1; exit \${PIPESTATUS[0]}` });
     expect(r.stdout).toBe("seeds/004_6f7d79f1b7bb937e.txt\n");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

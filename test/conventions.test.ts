@@ -6,7 +6,7 @@ import { join } from "node:path";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { dataset } from "./datasets.js";
-import { bin, repo, runCli, tmp, warmCache } from "./helpers.js";
+import { bin, repo, runCli, spawnCli, tmp, warmCache } from "./helpers.js";
 
 const SEED = "seeds/002_3693ba97f58c2210.txt";
 const data = () => dataset("seeds").dir;
@@ -56,9 +56,9 @@ describe("conventions", () => {
   it("`-`: inspect reads stdin; `-o -` writes stdout; /dev/stdin and <(…) work as files", async () => {
     const direct = JSON.parse((await run(["inspect", SEED, "--json"])).stdout);
     const [piped, devStdin, substituted, dashOut] = await Promise.all([
-      runCli([], { shell: `cat ${SEED} | ${plans} inspect - --json` }),
-      runCli([], { shell: `${plans} inspect /dev/stdin --json < ${SEED}` }),
-      runCli([], { shell: `${plans} inspect <(cat ${SEED}) --json` }),
+      runCli(["inspect", "-", "--json"], { input: readFileSync(join(repo, SEED)) }),
+      spawnCli([], { shell: `${plans} inspect /dev/stdin --json < ${SEED}` }),
+      spawnCli([], { shell: `${plans} inspect <(cat ${SEED}) --json` }),
       run(["inspect", SEED, "--json", "-o", "-"]),
     ]);
     for (const r of [piped, devStdin, substituted]) {

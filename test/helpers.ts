@@ -1,12 +1,15 @@
 // Test helpers: project files by path relative to the repository root, and the CLI run as a user
-// runs it, without blocking the test's thread.
+// runs it: in the tests' process through main() (fast: the modules are loaded once), or as a
+// process of its own where the process itself is what is tested.
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { Readable } from "node:stream";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { inject } from "vitest";
 import { cacheFolder } from "../src/commands/ingest.js";
+import type { KeywordWorker } from "../src/dataset/keywords-pool.js";
 
 export const root = new URL("../", import.meta.url);
 export const readBytes = (rel: string): Uint8Array => readFileSync(new URL(rel, root));
@@ -24,19 +27,86 @@ export interface Run {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** stdout and stderr as a terminal would show them together, in the order written */
+  output: string;
 }
 
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  /** a bash command line instead of plans' arguments */
-  shell?: string;
   /** written to stdin, which is then closed */
   input?: string | Uint8Array;
 }
 
-/** `plans ...args` from the repository root (NO_COLOR set), or a shell command line. */
+/** The variables a run in the tests' process gets through its Io. Any other (TZ, LANG,
+ *  PLANS_PARSE_HEAP_MB, …) acts on a whole process: a test of one spawns plans (spawnCli). */
+const IO_VARIABLES = new Set(["NO_COLOR", "FORCE_COLOR", "COLUMNS"]);
+
+/** The runs in this process, one at a time: each works in its own folder (process.chdir). */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** One keyword process for all the runs in this process, as a host that runs many builds keeps
+ *  one: started by the first ingest that parses, it loads nodejieba's dictionaries once. */
+let keywords: KeywordWorker | null = null;
+const sharedKeywords = (start: () => KeywordWorker) => (): KeywordWorker => {
+  if (!keywords) {
+    const worker = start();
+    // the test process ends when its tests do, and the keyword process with it
+    worker.unref();
+    worker.onError(() => {
+      if (keywords === worker) keywords = null;
+    });
+    keywords = worker;
+  }
+  return keywords;
+};
+
+/**
+ * `plans ...args` run by the CLI's main() in this process, as the executable runs it, with the
+ * test's streams (not terminals) and NO_COLOR set, from the repository root or `cwd`. For what plans
+ * writes, says and exits with; a test of signals, terminals, pipes or the process's environment
+ * runs the executable (spawnCli).
+ */
 export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
+  for (const k of Object.keys(options.env ?? {})) if (!IO_VARIABLES.has(k)) throw new Error(`runCli: ${k} acts on the whole process; use spawnCli`);
+  const run = async (): Promise<Run> => {
+    // the built CLI, as the executable loads it: its worker threads and keyword process start from dist/
+    const { main } = (await import(pathToFileURL(join(repo, "dist/cli.js")).href)) as typeof import("../src/cli.js");
+    const { startKeywordWorker } = (await import(pathToFileURL(join(repo, "dist/dataset/keywords-pool.js")).href)) as typeof import("../src/dataset/keywords-pool.js");
+    let stdout = "";
+    let stderr = "";
+    let output = "";
+    const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: "1", ...options.env }).filter(([, v]) => v !== undefined));
+    const io = {
+      args,
+      stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+      stdout: { write: (t: string) => ((stdout += t), (output += t)) },
+      stderr: { write: (t: string) => ((stderr += t), (output += t)) },
+      env,
+      keywords: sharedKeywords(startKeywordWorker),
+    };
+    const home = process.cwd();
+    process.chdir(options.cwd ?? repo);
+    try {
+      const status = await main(io);
+      return { status, signal: null, stdout, stderr, output };
+    } finally {
+      process.chdir(home);
+    }
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => {});
+  return result;
+}
+
+export interface SpawnOptions extends RunOptions {
+  /** a bash command line instead of plans' arguments */
+  shell?: string;
+}
+
+/** `plans ...args` as a process of its own, from the repository root (NO_COLOR set), or a shell
+ *  command line; without blocking the test's thread. */
+export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Run> {
   const [cmd, argv] = options.shell !== undefined ? ["bash", ["-c", options.shell]] : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
     // a variable set to undefined is left out of the child's environment
@@ -44,10 +114,11 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
     const child = spawn(cmd, argv, { cwd: options.cwd ?? repo, env });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => ((stdout += d), (output += d)));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => ((stderr += d), (output += d)));
     child.on("error", reject);
-    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr, output }));
     child.stdin.on("error", () => {});
     child.stdin.end(options.input);
   });

@@ -5,7 +5,7 @@
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bin, readText, repo, runCli, tmp, warmCache } from "./helpers.js";
+import { bin, readText, repo, runCli, spawnCli, tmp, warmCache } from "./helpers.js";
 
 interface Example {
   command: string;
@@ -39,6 +39,16 @@ function matches(actual: string[], expected: string[]): boolean {
   return at(0, 0);
 }
 
+/** A command line that is `plans` and plain words, perhaps after variables (`COLUMNS=96 plans …`):
+ *  its arguments and variables, to run in this process; null for one a shell must read (pipes,
+ *  quotes, redirections). */
+function plainCommand(command: string): { args: string[]; env: Record<string, string> } | null {
+  const m = /^((?:[A-Z_]+=[\w.-]*\s+)*)plans((?:\s+[\w@%+=:,./\u3400-\u9fff-]+)*)\s*$/u.exec(command);
+  if (!m) return null;
+  const env = Object.fromEntries(m[1]!.trim().split(/\s+/).filter(Boolean).map((a) => a.split("=") as [string, string]));
+  return { args: m[2]!.trim().split(/\s+/).filter(Boolean), env };
+}
+
 const lines = (text: string) => text.replace(/\n+$/, "").split("\n").map((l) => l.trimEnd()).filter((l, i, all) => all.length > 1 || l !== "");
 
 describe("the README's examples", () => {
@@ -68,8 +78,11 @@ describe("the README's examples", () => {
   // one after the other: later examples read the dataset the first one writes
   for (const example of all) {
     it(`$ ${example.command}`, async () => {
-      const r = await runCli([], { cwd: dir, shell: `plans() { "${process.execPath}" "${bin}" "$@"; }\n${example.command} 2>&1` });
-      const got = lines(r.stdout);
+      const plain = plainCommand(example.command);
+      const r = plain
+        ? await runCli(plain.args, { cwd: dir, env: plain.env })
+        : await spawnCli([], { cwd: dir, shell: `plans() { "${process.execPath}" "${bin}" "$@"; }\n${example.command} 2>&1` });
+      const got = lines(r.output);
       if (!matches(got, example.expected.map((l) => l.trimEnd()))) expect(got.join("\n")).toBe(example.expected.join("\n"));
       expect(r.status).toBe(0);
     });

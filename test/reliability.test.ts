@@ -13,7 +13,7 @@ import { planDocuments, reconcile } from "../src/dataset/reconcile.js";
 import { PLAN_DOCUMENT_SCHEMA } from "../src/model.schema.js";
 import { slugOf } from "../src/segment/meta.js";
 import { dataset, filesOf } from "./datasets.js";
-import { bin, readBytes, readText, repo as cwd, runCli, seedNames, snapshot, tmp as tmpIn } from "./helpers.js";
+import { bin, readBytes, readText, repo as cwd, runCli, seedNames, snapshot, spawnCli, tmp as tmpIn } from "./helpers.js";
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 const tmp = () => tmpIn("plans-rel-");
@@ -180,7 +180,8 @@ describe("determinism", () => {
     const out = join(tmp(), "out");
     const files = seedNames().map((n) => `seeds/${n}`);
     const zone = process.env.TZ === "Asia/Shanghai" ? "America/Los_Angeles" : "Asia/Shanghai";
-    const r = await run(["ingest", ...[...files].reverse(), "--out", out], { TZ: zone, LANG: "zh_CN.UTF-8", LC_ALL: "zh_CN.UTF-8" });
+    // the zone and the locale act on the process: a process of its own
+    const r = await spawnCli(["ingest", ...[...files].reverse(), "--out", out], { env: { TZ: zone, LANG: "zh_CN.UTF-8", LC_ALL: "zh_CN.UTF-8" } });
     expect(r.status).toBe(0);
     expect(snapshot(out)).toEqual(filesOf("seeds"));
   });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { dataset, filesOf } from "./datasets.js";
-import { bin, root, runCli, seedNames, snapshot, tmp as tmpIn, warmCache, type RunOptions } from "./helpers.js";
+import { bin, root, runCli, seedNames, snapshot, spawnCli, tmp as tmpIn, warmCache, type RunOptions } from "./helpers.js";
 
 const seeds = fileURLToPath(new URL("seeds", root));
 const tmp = () => tmpIn("plans-safety-");
@@ -172,7 +172,7 @@ describe("write failures", () => {
     const before = tree(join(dir, "out"));
     warmCache(join(dir, "out"));
     // no file over 64 KB: lezhi.json and the cache's entry for it are larger
-    const r = await run([], { cwd: dir, shell: `ulimit -f 64; exec "${process.execPath}" "${bin}" ingest seeds/002_3693ba97f58c2210.txt --out out` });
+    const r = await spawnCli([], { cwd: dir, shell: `ulimit -f 64; exec "${process.execPath}" "${bin}" ingest seeds/002_3693ba97f58c2210.txt --out out` });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^plans: [^\n]*: cannot write \([^)]*too large[^)]*\)\n$/);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -194,7 +194,7 @@ describe("write failures", () => {
     }
     cpSync(join(real, "nodejieba"), join(dir, "node_modules", "nodejieba"), { recursive: true, filter: (src) => !src.includes(`${join("nodejieba", "build")}`) });
     const out = join(tmp(), "out");
-    const r = await run([], { cwd: fileURLToPath(root), shell: `exec "${process.execPath}" "${join(dir, "bin", "plans.js")}" ingest seeds --out "${out}"` });
+    const r = await spawnCli([], { cwd: fileURLToPath(root), shell: `exec "${process.execPath}" "${join(dir, "bin", "plans.js")}" ingest seeds --out "${out}"` });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^plans: [^\n]*nodejieba[^\n]*npm rebuild nodejieba[^\n]*\n$/);
     expect(existsSync(out)).toBe(false);

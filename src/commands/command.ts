@@ -1,8 +1,10 @@
 // What every command file has in common: it registers itself (arguments, options, help with
-// examples) beside its run(), and run() answers with an exit code. cli.ts only dispatches.
+// examples) beside its run(), and run() answers with an exit code. cli.ts only dispatches, handing
+// each run() the Io it was given.
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { COLOR_MODES } from "../term.js";
 import type { ExitCode } from "./exit.js";
+import type { Io } from "./io.js";
 
 /** The options every command takes. */
 export interface CommonOptions {
@@ -24,12 +26,12 @@ export function conventions(command: Command, examples: Array<[string, string]>)
     .addHelpText("after", `\nExamples:\n${examples.map(([line, what]) => `  ${line.padEnd(width)}   ${what}`).join("\n")}\n`);
 }
 
-/** The action of a command: run()'s exit code becomes the process's. */
-export function action<A extends unknown[]>(run: (...args: A) => Promise<ExitCode>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    process.exitCode = await run(...args);
-  };
-}
+/** Makes a command's run() its action: run() gets the Io of this run of plans before commander's
+ *  arguments, and its exit code becomes the run's. */
+export type Bind = <A extends unknown[]>(run: (io: Io, ...args: A) => Promise<ExitCode>) => (...args: A) => Promise<void>;
+
+/** How a command file adds its command to the program. */
+export type Register = (program: Command, bind: Bind) => void;
 
 /** Where `-o/--output` sends a command's output: a file, or stdout for none or `-`. */
 export const toStdout = (output: string | undefined): boolean => output === undefined || output === "-";

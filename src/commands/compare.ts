@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { Chalk } from "chalk";
-import type { Command } from "commander";
 import { distance } from "fastest-levenshtein";
 import { DEFAULT_DOMAIN } from "../catalog/domains.js";
 import { FORMATS, type Format } from "../compare/formats.js";
@@ -13,10 +12,11 @@ import type { Comparison } from "../compare/model.js";
 import type { PageInfo } from "../compare/render/html-page.js";
 import { colorOn, terminalWidth } from "../term.js";
 import { version } from "../version.js";
-import { action, conventions, toStdout, type CommonOptions } from "./command.js";
+import { conventions, toStdout, type CommonOptions, type Register } from "./command.js";
 import { loadDocument, openDataset, type DatasetEntry } from "./dataset.js";
 import { EXIT, UserError, type ExitCode } from "./exit.js";
 import { writeFileAtomically } from "./files.js";
+import type { Io } from "./io.js";
 
 export interface CompareOptions extends CommonOptions {
   data: string;
@@ -28,7 +28,7 @@ export interface CompareOptions extends CommonOptions {
   against?: string;
 }
 
-export const register = (program: Command): void => {
+export const register: Register = (program, bind) => {
   const command = program
     .command("compare")
     .alias("diff")
@@ -40,7 +40,7 @@ export const register = (program: Command): void => {
     .option("--all", "every county in the dataset")
     .option("--province <name>", "every plan of a province (浙江 or 浙江省), besides the counties named")
     .option("--against <reference>", "add a reference column: national (the national 十四五 plan's targets)")
-    .action(action(run));
+    .action(bind(run));
   conventions(command, [
     ["plans compare yongjia linan", "two counties side by side in the terminal"],
     ["plans compare lezhi 晋江 --against national", "with the national plan's targets as a column"],
@@ -87,7 +87,7 @@ export async function render(c: Comparison, format: Format, options: { width: nu
 }
 
 /** The command as typed, for the HTML report's footer: `plans` and its arguments, quoted where a shell would need it. */
-export function commandLine(args: string[]): string {
+export function commandLine(args: readonly string[]): string {
   // a word a shell reads as itself stays bare; others go in single quotes, a quote inside as '\''
   const quote = (a: string) => (/^[\w@%+=:,./\u3400-\u9fff-]+$/u.test(a) ? a : "'" + a.split("'").join("'\\''") + "'");
   return ["plans", ...args.map(quote)].join(" ");
@@ -107,11 +107,11 @@ export function formatOf(options: Pick<CompareOptions, "format" | "output">): Fo
   return (ext && EXTENSIONS[ext]) || "table";
 }
 
-export async function run(counties: string[], options: CompareOptions): Promise<ExitCode> {
+export async function run(io: Io, counties: string[], options: CompareOptions): Promise<ExitCode> {
   const format = formatOf(options);
   if (options.against !== undefined && options.against !== "national") throw new UserError(`--against knows only "national" (got "${options.against}")`);
   if (!options.all && !options.province && counties.length < 2) throw new UserError("compare needs two or more counties (or --all, or --province)");
-  const entries = await openDataset(options.data, (s) => options.quiet || process.stderr.write(s + "\n"));
+  const entries = await openDataset(io, options.data, (s) => options.quiet || io.stderr.write(s + "\n"));
   const province = options.province?.trim().replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/u, "");
   const inProvince = province ? entries.filter((e) => e.province?.startsWith(province)) : [];
   if (province && inProvince.length === 0) throw new UserError(`no plan of a province "${options.province}" in ${options.data}/`, EXIT.drift);
@@ -128,12 +128,12 @@ export async function run(counties: string[], options: CompareOptions): Promise<
   const comparison = compare(docs, { against: options.against as Reference | undefined });
   const stdout = toStdout(options.output);
   const text = await render(comparison, format, {
-    width: terminalWidth(),
-    color: stdout && colorOn(process.stdout),
-    page: { version, manifest: createHash("sha256").update(readFileSync(join(options.data, "manifest.json"))).digest("hex"), command: commandLine(process.argv.slice(2)) },
+    width: terminalWidth(io.env, [io.stdout, io.stderr]),
+    color: stdout && colorOn(io.stdout, io.env, options.color),
+    page: { version, manifest: createHash("sha256").update(readFileSync(join(options.data, "manifest.json"))).digest("hex"), command: commandLine(io.args) },
   });
   // a file keeps the BOM Excel needs to read UTF-8; a pipe gets plain UTF-8
-  if (stdout) process.stdout.write(format === "csv" ? text.replace(/^\ufeff/, "") : text);
+  if (stdout) io.stdout.write(format === "csv" ? text.replace(/^\ufeff/, "") : text);
   else writeFileAtomically(options.output!, text);
   return EXIT.ok;
 }

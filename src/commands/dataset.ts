@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { PlanDocument } from "../model.js";
 import { UserError } from "./exit.js";
 import { recoverInterrupted } from "./files.js";
+import type { Io } from "./io.js";
 
 export interface DatasetEntry {
   slug: string;
@@ -19,14 +20,14 @@ export interface DatasetEntry {
 }
 
 /** The dataset's table of contents (its manifest); built from seeds/ when there is none yet. */
-export async function openDataset(dir: string, say: (s: string) => void): Promise<DatasetEntry[]> {
+export async function openDataset(io: Io, dir: string, say: (s: string) => void): Promise<DatasetEntry[]> {
   const manifestPath = join(dir, "manifest.json");
   recoverInterrupted(dir);
   if (!existsSync(manifestPath)) {
     // the pipeline (and its dictionaries) is loaded only when there is something to build
     const { buildDefaultDataset, DEFAULT_INPUT } = await import("./ingest.js");
     if (existsSync(DEFAULT_INPUT)) say(`plans: no dataset in ${dir}/; building it from ${DEFAULT_INPUT}/ first`);
-    await buildDefaultDataset(dir);
+    await buildDefaultDataset(io, dir);
   }
   let manifest: { documents?: DatasetEntry[] };
   try {

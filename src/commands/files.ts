@@ -11,12 +11,12 @@ import { cannotWrite, systemReason, UserError } from "./exit.js";
 /** One file's bytes, with an error naming it. `-` is stdin; a pipe (/dev/stdin, a shell's process
  *  substitution) is read as a stream to its end (a synchronous read of a pipe another process left
  *  non-blocking fails with EAGAIN). */
-export async function readInput(path: string): Promise<Uint8Array> {
+export async function readInput(path: string, stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
   const failed = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     return new UserError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${systemReason(e)})`);
   };
-  if (path === "-") return readStream(process.stdin);
+  if (path === "-") return readStream(stdin);
   let st;
   try {
     st = statSync(path);

@@ -5,17 +5,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError } from "commander";
 import { structuredPatch } from "diff";
 import type { BuildResult, DocumentSummary } from "../dataset/build.js";
-import { isKeywordsUnavailable } from "../dataset/keywords-pool.js";
+import { isKeywordsUnavailable, type KeywordWorker } from "../dataset/keywords-pool.js";
 import { defaultJobs } from "../dataset/parse-pool.js";
 import { paint, table } from "../term.js";
 import { version } from "../version.js";
-import { action, conventions, wholeNumber, type CommonOptions } from "./command.js";
+import { conventions, wholeNumber, type CommonOptions, type Register } from "./command.js";
 import { cannotWrite, EXIT, isSystemError, UserError, type ExitCode } from "./exit.js";
 import { checkOutput, collectInputs, datasetFilesIn, isStream, openStaging, readInput, recoverInterrupted, stageFolder, type InputFile, type Staging } from "./files.js";
 import { onInterrupt } from "./interrupt.js";
+import type { Io } from "./io.js";
 import { progress } from "./ui.js";
 
 export interface IngestOptions extends CommonOptions {
@@ -42,7 +43,7 @@ export const DEFAULT_MAX_MB = 16;
 /** The inputs when the user names none. */
 export const DEFAULT_INPUT = "seeds";
 
-export const register = (program: Command): void => {
+export const register: Register = (program, bind) => {
   const command = program
     .command("ingest")
     .description("read, clean and segment plan files (text, HTML, PDF, DOCX, DOC) into the normalized dataset (JSON per plan + CSVs)")
@@ -56,7 +57,7 @@ export const register = (program: Command): void => {
     .option("--no-cache", "parse every file again instead of reusing unchanged files' results")
     .option("--force", "write into an output folder that is not a plans dataset; its files are kept")
     .option("--times", "print how the time went, per stage, to stderr")
-    .action(action(run));
+    .action(bind(run));
   conventions(command, [
     ["plans ingest", "the bundled seeds/ into out/"],
     ["plans ingest downloads/ --out data", "every file under downloads/ into data/"],
@@ -73,19 +74,19 @@ function positiveNumber(flag: string, what: string) {
 }
 
 
-export async function run(paths: string[], options: IngestOptions): Promise<ExitCode> {
+export async function run(io: Io, paths: string[], options: IngestOptions): Promise<ExitCode> {
   const targets = paths.length ? paths : [DEFAULT_INPUT];
-  const selection = selectInputs(targets, options);
+  const selection = selectInputs(io, targets, options);
   // a pipe (<(…), /dev/stdin) can be read once: now, whole
   const streamed = new Map<string, Uint8Array>();
-  for (const f of selection.files) if (isStream(f.abs)) streamed.set(f.abs, await readInput(f.abs));
+  for (const f of selection.files) if (isStream(f.abs)) streamed.set(f.abs, await readInput(f.abs, io.stdin));
   const output = openOutput(options);
   const { buildDataset, lazyKeywordWorker } = await import("../dataset/build.js");
   const { hasCache, openCache } = await import("../dataset/cache.js");
   // without a cache everything is parsed: the keyword process starts before anything else, so that
   // its dictionary loading overlaps all the rest
-  const keywords = lazyKeywordWorker(!output.previousCache || !hasCache(output.previousCache));
-  const bar = options.quiet ? null : progress(selection.files.length);
+  const keywords = io.keywords ? borrowed(io.keywords) : lazyKeywordWorker(!output.previousCache || !hasCache(output.previousCache));
+  const bar = options.quiet ? null : progress(io.stderr, selection.files.length);
   const forget = onInterrupt(() => {
     keywords.stopNow();
     output.abort();
@@ -105,7 +106,7 @@ export async function run(paths: string[], options: IngestOptions): Promise<Exit
     );
     bar?.done();
     if (built.documents.length === 0) {
-      report(selection, built, options);
+      report(io, selection, built, options);
       throw new UserError("no plan could be ingested");
     }
   } catch (e) {
@@ -116,10 +117,13 @@ export async function run(paths: string[], options: IngestOptions): Promise<Exit
   } finally {
     await keywords.close();
   }
-  const status = finish(output, options);
+  const status = finish(io, output, options);
   forget();
-  return report(selection, built, options, status);
+  return report(io, selection, built, options, status);
 }
+
+/** The host's keyword process, used as if it were the run's own, but left running. */
+const borrowed = (get: () => KeywordWorker) => ({ get, stopNow: () => {}, close: async () => {} });
 
 interface Selection {
   targets: string[];
@@ -130,7 +134,7 @@ interface Selection {
 
 /** Step 1: the files under the paths, those too large passed over; an output folder that would
  *  harm the user's files refused before any work. */
-function selectInputs(targets: string[], options: IngestOptions): Selection {
+function selectInputs(io: Io, targets: string[], options: IngestOptions): Selection {
   const { files, problems } = collectInputs(targets, { skip: options.out });
   checkOutput(options.out, targets, { force: options.force });
   const maxBytes = (options.maxSize ?? DEFAULT_MAX_MB) * 1024 * 1024;
@@ -146,7 +150,7 @@ function selectInputs(targets: string[], options: IngestOptions): Selection {
     }
   }
   if (selected.length === 0) {
-    warn(problems);
+    warn(io, options, problems);
     throw new UserError(`nothing to ingest in ${targets.join(", ")}`);
   }
   return { targets, files: selected, problems };
@@ -200,9 +204,9 @@ function scratchFolder(): Output["cache"] {
 
 /** Step 3: the new dataset swapped in, then its cache (a cache that cannot be kept only costs the
  *  next run a full parse); or, with --check, compared with the output folder and thrown away. */
-function finish(output: Output, options: IngestOptions): ExitCode {
+function finish(io: Io, output: Output, options: IngestOptions): ExitCode {
   if (options.check) {
-    const status = check(output.dataset.dir, options.out);
+    const status = check(io, output.dataset.dir, options.out);
     output.abort();
     return status;
   }
@@ -216,41 +220,41 @@ function finish(output: Output, options: IngestOptions): ExitCode {
     output.cache.commit();
   } catch (e) {
     output.cache.abort();
-    warn([`${cacheFolder(options.out)}: cannot keep the cache (${(e as Error).message}); the next run parses everything again`]);
+    warn(io, options, [`${cacheFolder(options.out)}: cannot keep the cache (${(e as Error).message}); the next run parses everything again`]);
   }
   return EXIT.ok;
 }
 
 /** Step 4: what was passed over, skipped or found twice; times; the summary; the exit code. */
-function report(selection: Selection, built: BuildResult, options: IngestOptions, status: ExitCode = EXIT.ok): ExitCode {
-  warn([...selection.problems, ...built.unreadable]);
+function report(io: Io, selection: Selection, built: BuildResult, options: IngestOptions, status: ExitCode = EXIT.ok): ExitCode {
+  warn(io, options, [...selection.problems, ...built.unreadable]);
   const skipped = built.inputs.filter((i) => i.status === "skipped");
-  const chalk = paint(process.stderr);
-  for (const i of skipped) process.stderr.write(chalk.yellow(`plans: skipped ${i.reason}\n`));
+  const chalk = paint(io.stderr, io.env, options.color);
+  for (const i of skipped) io.stderr.write(chalk.yellow(`plans: skipped ${i.reason}\n`));
   if (built.duplicates && !options.quiet) {
-    for (const i of built.inputs) if (i.status === "duplicate") process.stderr.write(`plans: ${i.path}: the same bytes as ${i.duplicateOf}; listed as its duplicate, not parsed again\n`);
+    for (const i of built.inputs) if (i.status === "duplicate") io.stderr.write(`plans: ${i.path}: the same bytes as ${i.duplicateOf}; listed as its duplicate, not parsed again\n`);
   }
   if (options.times) {
     const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
     const distinct = built.parsed + built.fromCache;
-    process.stderr.write(
+    io.stderr.write(
       `plans: ${built.parsed} of ${distinct} files parsed, ${built.fromCache} from the cache${built.duplicates ? `, ${built.duplicates} duplicates not parsed` : ""}${built.parsedAlone ? `, ${built.parsedAlone} again alone after a worker ran out of heap` : ""}; per stage, summed over threads (emit includes writing): ${Object.entries(built.times).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}\n`,
     );
   }
-  if (built.documents.length && !options.check && !options.quiet && (options.summary ?? process.stderr.isTTY)) {
-    process.stderr.write(summaryTable(built.documents) + `\nwrote ${built.documents.length} documents and their tables to ${folderName(options.out)}\n`);
+  if (built.documents.length && !options.check && !options.quiet && (options.summary ?? io.stderr.isTTY)) {
+    io.stderr.write(summaryTable(built.documents) + `\nwrote ${built.documents.length} documents and their tables to ${folderName(options.out)}\n`);
   }
   const passedOver = selection.problems.length + built.unreadable.length + skipped.length;
   if (options.strict && passedOver > 0 && status === EXIT.ok) {
-    process.stderr.write(`plans: --strict: ${passedOver} file${passedOver > 1 ? "s" : ""} skipped\n`);
+    io.stderr.write(`plans: --strict: ${passedOver} file${passedOver > 1 ? "s" : ""} skipped\n`);
     return EXIT.drift;
   }
   return status;
 }
 
-const warn = (problems: string[]) => {
-  const chalk = paint(process.stderr);
-  for (const p of problems) process.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
+const warn = (io: Io, options: CommonOptions, problems: string[]) => {
+  const chalk = paint(io.stderr, io.env, options.color);
+  for (const p of problems) io.stderr.write(chalk.yellow(`plans: warning: ${p}\n`));
 };
 
 const folderName = (out: string) => `${out.replace(/\/+$/, "") || "/"}/`;
@@ -273,7 +277,7 @@ function asUserError(e: unknown, staged: string, out: string): unknown {
 /** Compares a freshly built dataset folder with the dataset in the output folder, file by file: a
  *  changed file with the first place it differs (a few lines of unified diff), a file the output
  *  lacks as missing, a dataset file a fresh build no longer has as extra. */
-function check(built: string, out: string): ExitCode {
+function check(io: Io, built: string, out: string): ExitCode {
   const list = (dir: string) => {
     try {
       return readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
@@ -298,10 +302,10 @@ function check(built: string, out: string): ExitCode {
   for (const f of existing) if (!fresh.includes(f)) report.push(`  extra    ${f}`);
   const folder = folderName(out);
   if (report.length === 0) {
-    process.stderr.write(`plans: ${folder} is up to date (${fresh.length} files)\n`);
+    io.stderr.write(`plans: ${folder} is up to date (${fresh.length} files)\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`${folder} differs from a fresh build of the inputs:\n${report.join("\n")}\n`);
+  io.stdout.write(`${folder} differs from a fresh build of the inputs:\n${report.join("\n")}\n`);
   return EXIT.drift;
 }
 
@@ -331,7 +335,7 @@ export function summaryTable(documents: DocumentSummary[]): string {
 
 /** The dataset of the bundled seeds, built into `out` the way `plans ingest` builds it, without a
  *  word on the terminal (for `plans compare`, when there is no dataset yet). */
-export async function buildDefaultDataset(out: string): Promise<void> {
+export async function buildDefaultDataset(io: Io, out: string): Promise<void> {
   if (!existsSync(DEFAULT_INPUT)) throw new UserError(`${out}: no dataset here (no manifest.json); run \`plans ingest <folder> --out ${out}\` first`);
-  await run([DEFAULT_INPUT], { out, quiet: true });
+  await run(io, [DEFAULT_INPUT], { out, quiet: true });
 }

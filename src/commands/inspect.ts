@@ -1,12 +1,12 @@
 // `plans inspect <file>`: what each stage did to one file.
 import { basename } from "node:path";
-import type { Command } from "commander";
 import { paint } from "../term.js";
 import type { Prepared } from "../pipeline.js";
 import type { Segmented } from "../segment/index.js";
-import { action, conventions, toStdout, wholeNumber, type CommonOptions } from "./command.js";
+import { conventions, toStdout, wholeNumber, type CommonOptions, type Register } from "./command.js";
 import { EXIT, UserError, type ExitCode } from "./exit.js";
 import { readInput, writeFileAtomically } from "./files.js";
+import type { Io } from "./io.js";
 
 export interface InspectOptions extends CommonOptions {
   json?: boolean;
@@ -17,7 +17,7 @@ export interface InspectOptions extends CommonOptions {
 /** Clean lines shown either side of the line asked for with --at. */
 const AROUND = 3;
 
-export const register = (program: Command): void => {
+export const register: Register = (program, bind) => {
   const command = program
     .command("inspect")
     .description("show what each stage did to one file: encoding, repairs, notes, cleaned text")
@@ -25,7 +25,7 @@ export const register = (program: Command): void => {
     .option("--json", "print a JSON report for scripts")
     .option("--at <line>", "one line of the file as read: its page, what was extracted from it, the clean text around it", wholeNumber("--at", 1, Number.MAX_SAFE_INTEGER))
     .option("-o, --output <file>", "write the report to a file (- for stdout, the default)")
-    .action(action(run));
+    .action(bind(run));
   conventions(command, [
     ["plans inspect seeds/004_6f7d79f1b7bb937e.txt", "encoding, repairs, notes and the cleaned text"],
     ["plans inspect plan.html --json | jq .repairs", "the same as JSON, for scripts"],
@@ -33,8 +33,8 @@ export const register = (program: Command): void => {
   ]);
 };
 
-export async function run(file: string, options: InspectOptions): Promise<ExitCode> {
-  const bytes = await readInput(file);
+export async function run(io: Io, file: string, options: InspectOptions): Promise<ExitCode> {
+  const bytes = await readInput(file, io.stdin);
   // the pipeline (cheerio, OpenCC) loads only here
   const { prepare } = await import("../pipeline.js");
   const { cleanedText } = await import("../clean/index.js");
@@ -46,7 +46,7 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
   const { read, cleaned } = prepared;
   const text = cleanedText(cleaned.lines);
   const segmented = segment(cleaned.lines, cleaned.meta, source, { recordLines: cleaned.metaLines, places: prepared.places });
-  if (options.at !== undefined) return write(await lineReport(file, options.at, prepared, segmented, options), options);
+  if (options.at !== undefined) return write(io, await lineReport(io, file, options.at, prepared, segmented, options), options);
   const document = documentFacts(segmented);
   if (options.json) {
     const report = {
@@ -62,9 +62,9 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
       document,
       text,
     };
-    return write(JSON.stringify(report, null, 2) + "\n", options);
+    return write(io, JSON.stringify(report, null, 2) + "\n", options);
   }
-  const chalk = paint(toStdout(options.output) ? process.stdout : {});
+  const chalk = paint(toStdout(options.output) ? io.stdout : {}, io.env, options.color);
   const out: string[] = [];
   out.push(chalk.bold(file));
   out.push(`  format    ${read.format}`);
@@ -80,12 +80,12 @@ export async function run(file: string, options: InspectOptions): Promise<ExitCo
   out.push(chalk.bold(`\nnotes (${cleaned.notes.length})`));
   for (const n of cleaned.notes) out.push(`  ${chalk.dim(`${n.line ?? "-"}`.padStart(5))} ${chalk.yellow(n.kind)} ${n.message}`);
   out.push(chalk.bold("\ntext"));
-  return write(out.join("\n") + "\n" + text + "\n", options);
+  return write(io, out.join("\n") + "\n" + text + "\n", options);
 }
 
 /** `--at LINE`: the line as read, its page, the facts that stand on it (their `at` lists it), the
  *  notes about it, and the clean lines around the ones it became. */
-async function lineReport(file: string, line: number, prepared: Prepared, seg: Segmented, options: InspectOptions): Promise<string> {
+async function lineReport(io: Io, file: string, line: number, prepared: Prepared, seg: Segmented, options: InspectOptions): Promise<string> {
   const { factsOf } = await import("../segment/at.js");
   const { citation } = await import("../model.js");
   const { read, cleaned, places } = prepared;
@@ -103,7 +103,7 @@ async function lineReport(file: string, line: number, prepared: Prepared, seg: S
   const around = lines.slice(first, last).map((l, k) => ({ line: l.line, end: l.end ?? null, text: l.text, here: stands(first + k) }));
   const page = places.pageOf(line);
   if (options.json) return JSON.stringify({ path: file, line, page, read: places.textOf(line), facts, notes, around }, null, 2) + "\n";
-  const chalk = paint(toStdout(options.output) ? process.stdout : {});
+  const chalk = paint(toStdout(options.output) ? io.stdout : {}, io.env, options.color);
   const out = [chalk.bold(`${file} line ${line}${page !== null ? `, page ${page}` : ""}`), `  as read   ${places.textOf(line).trim() || "(blank)"}`];
   for (const [k, f] of facts.entries()) out.push(`  ${k === 0 ? "facts " : "      "}    ${f.label}: ${f.name} (${citation(f.at)})`);
   if (facts.length === 0) out.push("  facts     none");
@@ -114,8 +114,8 @@ async function lineReport(file: string, line: number, prepared: Prepared, seg: S
   return out.join("\n") + "\n";
 }
 
-function write(text: string, options: InspectOptions): ExitCode {
-  if (toStdout(options.output)) process.stdout.write(text);
+function write(io: Io, text: string, options: InspectOptions): ExitCode {
+  if (toStdout(options.output)) io.stdout.write(text);
   else writeFileAtomically(options.output!, text);
   return EXIT.ok;
 }

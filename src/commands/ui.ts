@@ -3,6 +3,7 @@
 // computed), so the bar moves from the first parsed file on, while nodejieba's dictionaries load.
 import cliProgress from "cli-progress";
 import { onInterrupt } from "./interrupt.js";
+import type { Output } from "./io.js";
 
 export interface Progress {
   step(kind: "parsed" | "done", label: string): void;
@@ -14,11 +15,12 @@ const SILENT: Progress = { step: () => {}, done: () => {} };
 /** How often the bar is redrawn, at most. */
 const FPS = 8;
 
-export function progress(total: number): Progress {
-  if (!process.stderr.isTTY || total < 2) return SILENT;
+export function progress(stream: Output, total: number): Progress {
+  if (!stream.isTTY || total < 2) return SILENT;
   const bar = new cliProgress.SingleBar(
     {
-      stream: process.stderr,
+      // a terminal: the process's own stderr, which moves the cursor as cli-progress needs
+      stream: stream as NodeJS.WriteStream,
       format: "ingest [{bar}] {files}/{total_files} files · {rate} files/s · ETA {eta_text} · {file}",
       hideCursor: true,
       clearOnComplete: true,

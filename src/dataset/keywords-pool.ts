@@ -14,6 +14,9 @@ export interface KeywordWorker {
   close(): Promise<void>;
   /** ends it at once, without waiting: for an exit on Ctrl-C */
   stopNow(): void;
+  /** lets this process end while the keyword process idles (it then ends too, its channel gone):
+   *  for a host that keeps one for many builds */
+  unref(): void;
 }
 
 /** Asks for keywords over a port (the main thread's or a parse worker's) and matches the answers. */
@@ -109,7 +112,13 @@ export function startKeywordWorker(): KeywordWorker {
       port1.on("message", (m: { id: number; texts: string[] }) => {
         if (!failed && !ending) child.send({ to, id: m.id, texts: m.texts } satisfies KeywordRequest);
       });
+      // the thread on the other end is gone (its pool closed): nothing more comes on this line
+      port1.once("close", () => void port1.removeAllListeners("message"));
       return port2;
+    },
+    unref() {
+      child.unref();
+      child.channel?.unref();
     },
     stopNow() {
       if (!ending) end();

@@ -21,7 +21,7 @@ import type { PlanDocument } from "../../src/model.js";
 // @ts-expect-error: a plain .mjs script without types
 import { cloneDocument } from "../bench/compare-all.mjs";
 import { dataset } from "../datasets.js";
-import { root } from "../helpers.js";
+import { root, runCli } from "../helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM);
@@ -102,7 +102,8 @@ describe("the CLI", () => {
   writeFileSync(hooks, `export async function resolve(s, c, next) { if (s === "@observablehq/plot" || s === "linkedom") throw new Error("chart library loaded: " + s); return next(s, c); }\n`);
   const register = join(dir, "register.mjs");
   writeFileSync(register, `import { register } from "node:module"; register(${JSON.stringify("file://" + hooks)});\n`);
-  // asynchronous, so that the test worker stays responsive while the CLI runs
+  // a process of its own, where what it loads can be watched; asynchronous, so that the test worker
+  // stays responsive while the CLI runs
   const run = (args: string[], opts: { noCharts?: boolean } = {}) =>
     new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
       execFile(process.execPath, [...(opts.noCharts ? ["--import", register] : []), bin, ...args], { encoding: "utf8", cwd: dir, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
@@ -111,9 +112,9 @@ describe("the CLI", () => {
     );
 
   it("gives the same page, byte for byte, for the same dataset", async () => {
-    const a = await run(["compare", "yongjia", "linan", "--data", data, "--format", "html"]);
+    const a = await runCli(["compare", "yongjia", "linan", "--data", data, "--format", "html"], { cwd: dir });
     expect(a.status).toBe(0);
-    expect((await run(["compare", "yongjia", "linan", "--data", data, "--format", "html"])).stdout).toBe(a.stdout);
+    expect((await runCli(["compare", "yongjia", "linan", "--data", data, "--format", "html"], { cwd: dir })).stdout).toBe(a.stdout);
     expect(a.stdout).toContain(`plans compare yongjia linan --data ${data} --format html`);
     expect(a.stdout).toMatch(/manifest\.json sha256 <code>[0-9a-f]{64}<\/code>/);
   });

@@ -11,6 +11,7 @@ import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { nameSimilarity } from "../../src/catalog/match.js";
 import { openDataset } from "../../src/commands/dataset.js";
+import { processIo } from "../../src/commands/io.js";
 import { compare } from "../../src/compare/index.js";
 import { alignIndicators, SIMILAR, similarPairs, type Entry } from "../../src/compare/indicators.js";
 import { SIDE_BY_SIDE_MAX } from "../../src/compare/model.js";
@@ -37,7 +38,7 @@ const docs: PlanDocument[] = (() => {
   writeFileSync(join(dir, "manifest.json"), JSON.stringify({ schemaVersion: 1, tool: { name: "plans", version: "test" }, documents, inputs: [] }, null, 2) + "\n");
   return made;
 })();
-const loaded = async () => (await openDataset(dir, () => {})).map((e) => JSON.parse(readFileSync(join(dir, e.file), "utf8")) as PlanDocument);
+const loaded = async () => (await openDataset(processIo(), dir, () => {})).map((e) => JSON.parse(readFileSync(join(dir, e.file), "utf8")) as PlanDocument);
 
 describe(`compare on ${N} counties`, async () => {
   const fromDisk = await loaded();

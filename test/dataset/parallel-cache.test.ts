@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, readdirSync, statSync, truncateSync } from "nod
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { filesOf } from "../datasets.js";
-import { repo, runCli, snapshot, tmp as tmpIn } from "../helpers.js";
+import { repo, runCli, snapshot, spawnCli, tmp as tmpIn } from "../helpers.js";
 
 const tmp = () => tmpIn("plans-par-");
 const run = (...args: string[]) => runCli(args);
@@ -28,7 +28,8 @@ describe("ingest on worker threads", () => {
     const small = join(tmp(), "out");
     const [first, rs] = await Promise.all([
       run("ingest", input, "--out", out, "--jobs", "3", "--times"),
-      runCli(["ingest", "seeds/001_2b4fa658977f0053.txt", "seeds/002_3693ba97f58c2210.txt", "--out", small, "--no-cache", "--times"], { env: { PLANS_PARSE_HEAP_MB: "8" } }),
+      // the heap limit is read from the process's environment: a process of its own
+      spawnCli(["ingest", "seeds/001_2b4fa658977f0053.txt", "seeds/002_3693ba97f58c2210.txt", "--out", small, "--no-cache", "--times"], { env: { PLANS_PARSE_HEAP_MB: "8" } }),
     ]);
     for (const r of [first, rs]) expect(r.status, r.stderr).toBe(0);
     expect(parsedCount(first.stderr)).toBe(8);
