@@ -1,4 +1,5 @@
-// The CLI as a user runs it: the built executable, real seeds, exit codes and streams.
+// The CLI as a user runs it: real seeds, exit codes and streams; through main() in this process,
+// and the executable itself for what only a process of its own shows.
 import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,6 +7,15 @@ import { dataset, filesOf } from "./datasets.js";
 import { bin, repo as cwd, runCli, snapshot, spawnCli, tmp, warmCache } from "./helpers.js";
 
 const run = (...args: string[]) => runCli(args);
+
+describe("the executable", () => {
+  it("ends with the exit code main() answers, its output on stdout, its complaints on stderr", async () => {
+    const [version, usage, missing] = await Promise.all([spawnCli(["--version"]), spawnCli(["compare", "yongjia"]), spawnCli(["inspect", "no/such.txt"])]);
+    expect(version).toMatchObject({ status: 0, stdout: `${JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")).version}\n`, stderr: "" });
+    expect(usage).toMatchObject({ status: 2, stdout: "", stderr: "plans: compare needs two or more counties (or --all, or --province)\n" });
+    expect(missing).toMatchObject({ status: 2, stdout: "", stderr: "plans: no/such.txt: no such file\n" });
+  });
+});
 
 describe("plans inspect", () => {
   it("--json reports encoding, script, repairs, notes, meta and the cleaned text", async () => {
