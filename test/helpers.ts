@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inject } from "vitest";
 import { cacheFolder } from "../src/commands/ingest.js";
-import type { KeywordWorker } from "../src/dataset/keywords-pool.js";
+import type { WarmWorkers } from "../src/dataset/warm.js";
 
 export const root = new URL("../", import.meta.url);
 export const readBytes = (rel: string): Uint8Array => readFileSync(new URL(rel, root));
@@ -45,21 +45,10 @@ const IO_VARIABLES = new Set(["NO_COLOR", "FORCE_COLOR", "COLUMNS"]);
 /** The runs in this process, one at a time: each works in its own folder (process.chdir). */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** One keyword process for all the runs in this process, as a host that runs many builds keeps
- *  one: started by the first ingest that parses, it loads nodejieba's dictionaries once. */
-let keywords: KeywordWorker | null = null;
-const sharedKeywords = (start: () => KeywordWorker) => (): KeywordWorker => {
-  if (!keywords) {
-    const worker = start();
-    // the test process ends when its tests do, and the keyword process with it
-    worker.unref();
-    worker.onError(() => {
-      if (keywords === worker) keywords = null;
-    });
-    keywords = worker;
-  }
-  return keywords;
-};
+/** One keyword process and warm parse workers for all the runs in this process, as a host that
+ *  runs many builds keeps them: nodejieba's dictionaries and the pipeline load once. They end with
+ *  the test process. */
+let workers: WarmWorkers | null = null;
 
 /**
  * `plans ...args` run by the CLI's main() in this process, as the executable runs it, with the
@@ -72,7 +61,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
   const run = async (): Promise<Run> => {
     // the built CLI, as the executable loads it: its worker threads and keyword process start from dist/
     const { main } = (await import(pathToFileURL(join(repo, "dist/cli.js")).href)) as typeof import("../src/cli.js");
-    const { startKeywordWorker } = (await import(pathToFileURL(join(repo, "dist/dataset/keywords-pool.js")).href)) as typeof import("../src/dataset/keywords-pool.js");
+    const { warmWorkers } = (await import(pathToFileURL(join(repo, "dist/dataset/warm.js")).href)) as typeof import("../src/dataset/warm.js");
+    workers ??= warmWorkers({ unref: true });
     let stdout = "";
     let stderr = "";
     let output = "";
@@ -83,7 +73,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
       stdout: { write: (t: string) => ((stdout += t), (output += t)) },
       stderr: { write: (t: string) => ((stderr += t), (output += t)) },
       env,
-      keywords: sharedKeywords(startKeywordWorker),
+      workers,
     };
     const home = process.cwd();
     process.chdir(options.cwd ?? repo);

@@ -85,7 +85,7 @@ export async function run(io: Io, paths: string[], options: IngestOptions): Prom
   const { hasCache, openCache } = await import("../dataset/cache.js");
   // without a cache everything is parsed: the keyword process starts before anything else, so that
   // its dictionary loading overlaps all the rest
-  const keywords = io.keywords ? borrowed(io.keywords) : lazyKeywordWorker(!output.previousCache || !hasCache(output.previousCache));
+  const keywords = io.workers ? borrowed(io.workers.keywords) : lazyKeywordWorker(!output.previousCache || !hasCache(output.previousCache));
   const bar = options.quiet ? null : progress(io.stderr, selection.files.length);
   const forget = onInterrupt(() => {
     keywords.stopNow();
@@ -100,6 +100,7 @@ export async function run(io: Io, paths: string[], options: IngestOptions): Prom
         workers: options.jobs ?? defaultJobs(),
         cache: openCache(output.previousCache, output.cache.dir),
         keywords: keywords.get,
+        parsers: io.workers?.parsers,
         toolVersion: version,
         onProgress: (step, path) => bar?.step(step, path),
       },

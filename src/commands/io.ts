@@ -3,7 +3,7 @@
 // and runs commands in its own process. Files are read and written relative to the process's
 // working folder either way.
 
-import type { KeywordWorker } from "../dataset/keywords-pool.js";
+import type { WarmWorkers } from "../dataset/warm.js";
 
 /** Where a command writes text: stdout or stderr, a terminal or not. */
 export interface Output {
@@ -20,8 +20,9 @@ export interface Io {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly env: NodeJS.ProcessEnv;
-  /** a keyword process the host keeps for all its runs (the tests do), instead of one per ingest */
-  readonly keywords?: () => KeywordWorker;
+  /** the keyword process and parse workers a host keeps warm for all its runs (the tests do),
+   *  instead of an ingest's own */
+  readonly workers?: WarmWorkers;
 }
 
 /** The process's own arguments, streams and environment. */

@@ -32,6 +32,9 @@ export interface BuildOptions {
    *  dictionary loading with everything else, and closes it; default: one of the
    *  build's own, started when the first file is parsed and closed at the end */
   keywords?: () => KeywordWorker;
+  /** parse workers a host keeps warm between builds, by their number (they must ask `keywords` for
+   *  keywords); default: the build's own, started on the first file to parse and ended with it */
+  parsers?: (jobs: number) => ParsePool;
   /** the version written in the manifest */
   toolVersion: string;
   /** called twice per input: when it is parsed (and waits for its keywords), and when it is done;
@@ -99,7 +102,7 @@ export async function buildDataset(inputs: BuildInput[], sink: DatasetSink, opti
   const ordered = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const bytes = ordered.reduce((n, i) => n + (i.size ?? 0), 0);
   const own = options.keywords ? null : lazyKeywordWorker();
-  const parser = new Parser(workersFor(options.workers, ordered.length, bytes), options.keywords ?? own!.get);
+  const parser = new Parser(workersFor(options.workers, ordered.length, bytes), options.keywords ?? own!.get, options.parsers);
   const cache = options.cache ?? memoryCache();
   try {
     const parsed = await parseAll(ordered, parser, cache, options.onProgress);
@@ -305,6 +308,7 @@ class Parser {
   constructor(
     private readonly jobs: number,
     private readonly keywords: () => KeywordWorker,
+    private readonly borrowed?: (jobs: number) => ParsePool,
   ) {
     this.lanes = jobs * LANES_PER_WORKER;
   }
@@ -313,7 +317,7 @@ class Parser {
    *  file whose worker is lost is tried once more on a worker of its own; one that passes its
    *  deadline there too is skipped with that reason. */
   async parse(path: string, bytes: Uint8Array, sha: string, reread: () => Uint8Array, onParsed?: () => void): Promise<ParseReply> {
-    this.pool ??= startParsePool(this.jobs, this.keywords(), heapLimit());
+    this.pool ??= this.borrowed ? this.borrowed(this.jobs) : startParsePool(this.jobs, this.keywords(), heapLimit());
     const size = bytes.byteLength;
     let reply: ParseReply;
     try {
@@ -334,6 +338,7 @@ class Parser {
   }
 
   async close(): Promise<void> {
-    await this.pool?.close();
+    // a host's workers stay for its next build
+    if (!this.borrowed) await this.pool?.close();
   }
 }

@@ -29,6 +29,10 @@ export interface ParsePool {
   parse(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
   /** parses one file on a worker of its own, without a heap limit (rejects with TimedOut) */
   parseAlone(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
+  /** why the pool cannot parse any more (a worker or the keyword process failed), or null */
+  readonly failed: Error | null;
+  /** lets this process end while the workers idle: for a host that keeps the pool for many builds */
+  unref(): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +85,7 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
   };
   // once a worker has failed, every file waiting and every file asked for later fails with it
   let failed: Error | null = null;
+  let unreferenced = false;
   const failAll = (e: Error) => {
     failed ??= e;
     for (const id of [...waiting.keys()]) settle(id)!.reject(e);
@@ -103,6 +108,7 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
       transferList: [port],
       ...(limited ? { resourceLimits: { maxOldGenerationSizeMb: heapMB } } : {}),
     });
+    if (unreferenced) w.unref();
     w.on("message", (m: ParseReply | ParseProgress | { id: number; error: string }) => {
       if ("phase" in m) {
         const job = waiting.get(m.id);
@@ -158,6 +164,13 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
       } finally {
         await w.terminate();
       }
+    },
+    get failed() {
+      return failed;
+    },
+    unref() {
+      unreferenced = true;
+      for (const w of workers) w?.unref();
     },
     async close() {
       await Promise.all(workers.map((w) => w?.terminate()));
