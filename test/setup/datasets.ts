@@ -2,11 +2,12 @@
 // ingest path (dataset/build.ts, from dist/, on worker threads, one keyword process for all): the
 // seeds, a few subsets of them, and each variant of fixtures/variants alone. Each goes to a folder
 // of its own; tests get the folders with inject("datasets") (see test/datasets.ts).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 
@@ -66,7 +67,9 @@ function parseRounds(inputs: Array<{ path: string; read: () => Uint8Array }>): A
 
 export default async function setup(project: TestProject): Promise<() => void> {
   ensureBuilt();
-  const { buildDataset, lazyKeywordWorker } = await import(join(root, "dist/dataset/build.js"));
+  const { buildDataset } = await import(join(root, "dist/dataset/build.js"));
+  const { warmWorkers } = await import(join(root, "dist/dataset/warm.js"));
+  const { main } = await import(join(root, "dist/cli.js"));
   const { memorySink } = await import(join(root, "dist/dataset/emit.js"));
   const { memoryCache } = await import(join(root, "dist/dataset/cache.js"));
   const { version } = await import(join(root, "dist/version.js"));
@@ -101,13 +104,16 @@ export default async function setup(project: TestProject): Promise<() => void> {
   sets["wild:plans"] = ["w24-two-plans-disaster.txt", "w25-two-plans-earthquake.txt", "w02-notice-quoted.txt", "w26-same-name-chongqing.txt", "w01-title-years.txt"].map((w) => file("fixtures/wild", w));
 
   const base = mkdtempSync(join(tmpdir(), "plans-datasets-"));
-  const keywords = lazyKeywordWorker(true);
+  // one keyword process and one set of parse workers for every build, the CLI's included
+  const workers = warmWorkers();
+  workers.keywords();
+  const shared = { keywords: workers.keywords, parsers: workers.parsers };
   // one store of parsed sources for all builds: the subsets of the seeds parse nothing again
   const parsed = new Map();
   const datasets: Datasets = {};
   const build = async (name: string) => {
     const sink = memorySink();
-    await buildDataset(sets[name]!, sink, { workers: 1, keywords: keywords.get, cache: memoryCache(parsed), toolVersion: version });
+    await buildDataset(sets[name]!, sink, { workers: 1, ...shared, cache: memoryCache(parsed), toolVersion: version });
     const dir = join(base, name.replace(/[^a-z0-9.+-]/gi, "_"));
     mkdirSync(dir);
     for (const [f, content] of sink.files) writeFileSync(join(dir, f), content);
@@ -116,24 +122,25 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // the CLI's own cache of the seeds, which tests about what the CLI does with files (not about
   // parsing) give an output folder (see warmCache in test/helpers.ts)
   const warm = join(base, "warm");
-  const cli = new Promise<void>((resolve, reject) =>
-    spawn(process.execPath, [join(root, "bin/plans.js"), "ingest", join(root, "seeds"), "--out", join(warm, "out"), "--quiet"], { stdio: "inherit" }).on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`plans ingest seeds/ for the warm cache exited ${code}`)),
-    ),
-  );
+  const cli = async () => {
+    let said = "";
+    const say = { write: (t: string) => (said += t) };
+    const args = ["ingest", join(root, "seeds"), "--out", join(warm, "out"), "--quiet"];
+    const code = await main({ args, stdin: Readable.from([]), stdout: say, stderr: say, env: process.env, workers });
+    if (code !== 0) throw new Error(`plans ${args.join(" ")} for the warm cache exited ${code}:\n${said}`);
+  };
   try {
     // every file is parsed once, up front, two workers at a time: a build of one file alone would
     // start a worker of its own and pay for loading the pipeline (2–3 s of CPU each); the builds
     // below then take every source from the store of parsed sources
-    for (const round of parseRounds(Object.values(sets).flat())) await buildDataset(round, memorySink(), { workers: 2, keywords: keywords.get, cache: memoryCache(parsed), toolVersion: version });
+    for (const round of parseRounds(Object.values(sets).flat())) await buildDataset(round, memorySink(), { workers: 2, ...shared, cache: memoryCache(parsed), toolVersion: version });
     const names = Object.keys(sets);
     const lane = async () => {
       for (let name = names.shift(); name !== undefined; name = names.shift()) await build(name);
     };
-    await Promise.all([lane(), lane()]);
-    await cli;
+    await Promise.all([lane(), lane(), cli()]);
   } finally {
-    await keywords.close();
+    await workers.close();
   }
   project.provide("datasets", datasets);
   project.provide("seedCache", join(warm, ".plans-cache", "out"));
