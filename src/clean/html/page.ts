@@ -1,6 +1,7 @@
 // A saved web page → lines: block elements are the structure and source newlines mean nothing;
 // scripts, styles and site furniture go (each noted), tables become rows of tab-separated cells.
-import * as cheerio from "cheerio";
+import { parse } from "parse5";
+import { adapter } from "parse5-htmlparser2-tree-adapter";
 import { note } from "../../notes.js";
 import type { Line, Note } from "../../model.js";
 import { bump, type StepContext, type StepResult } from "../step.js";
@@ -348,9 +349,12 @@ function spanning(text: string, line: number, end: number | null): Line {
 /** Renders a whole page to lines, each carrying the input line its text starts on. */
 export function htmlPageToLines(lines: readonly Line[], ctx: StepContext): StepResult {
   const src = lines.map((l) => l.text).join("\n");
-  const $ = cheerio.load(src, { sourceCodeLocationInfo: true });
+  // parse5 builds domhandler's nodes, the tree this step walks; scripting is on, as in a browser, so
+  // <noscript> holds raw text. (cheerio parses the same way, but its entry point loads an HTTP client
+  // into every parse worker, and nothing here queries the tree.)
+  const root = parse(src, { treeAdapter: adapter, sourceCodeLocationInfo: true, scriptingEnabled: true });
   const conv = new PageConverter(src, lines, ctx);
-  conv.run($.root()[0] as unknown as DomNode);
+  conv.run(root as unknown as DomNode);
   bump(conv.repairs, "html-page-converted");
   conv.notes.unshift(
     note("html-page", ctx.source, lines[0]?.line ?? null,
