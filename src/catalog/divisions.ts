@@ -67,7 +67,12 @@ function table() {
   }
   const index = (key: (d: Division) => string) => {
     const m = new Map<string, Division[]>();
-    for (const d of all) m.set(key(d), [...(m.get(key(d)) ?? []), d]);
+    for (const d of all) {
+      const k = key(d);
+      const named = m.get(k);
+      if (named) named.push(d);
+      else m.set(k, [d]);
+    }
     return m;
   };
   loaded = { all, byName: index((d) => d.name), byShort: index((d) => shortName(d.name)), byCode: new Map(all.map((d) => [d.code, d])) };
