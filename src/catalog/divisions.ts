@@ -3,8 +3,8 @@
 // matched whole ("江北区") or by their short form ("江北", "含山"); a name that several divisions bear
 // (宁波市江北区 and 重庆市江北区) is told apart by the places the text around it names.
 import { createRequire } from "node:module";
-import { pinyin } from "pinyin-pro";
 import { codePointCount, HAN } from "../text/chars.js";
+import { readingsOf } from "../text/pinyin.js";
 import { PLACE_READINGS } from "./place-readings.js";
 
 export type Level = "county" | "district" | "county-city" | "city" | "province";
@@ -67,7 +67,12 @@ function table() {
   }
   const index = (key: (d: Division) => string) => {
     const m = new Map<string, Division[]>();
-    for (const d of all) m.set(key(d), [...(m.get(key(d)) ?? []), d]);
+    for (const d of all) {
+      const k = key(d);
+      const named = m.get(k);
+      if (named) named.push(d);
+      else m.set(k, [d]);
+    }
     return m;
   };
   loaded = { all, byName: index((d) => d.name), byShort: index((d) => shortName(d.name)), byCode: new Map(all.map((d) => [d.code, d])) };
@@ -127,7 +132,7 @@ export function placesIn(text: string): string[] {
 }
 
 const syllables = (name: string): string[] =>
-  PLACE_READINGS[name]?.split(" ") ?? pinyin(name, { toneType: "none", type: "array", v: true }).map((s) => s.toLowerCase());
+  PLACE_READINGS[name]?.split(" ") ?? readingsOf(name).map((s) => s.toLowerCase());
 
 /** Readable pinyin of a name without its suffix (永嘉县 → yongjia, 民乐县 → minle), from the name's
  *  whole reading so that a place's own reading of a character wins. */

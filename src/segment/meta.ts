@@ -3,11 +3,11 @@
 // organ and the date under it — is the plan's issuer and signing date; the web record only fills gaps,
 // because its dates are often the page's, not the document's. What the document is (kind, level,
 // domain, place) comes from identify.ts, with the lines that decided it.
-import { pinyin } from "pinyin-pro";
 import type { DocumentKind } from "../catalog/document-kinds.js";
 import type { Level } from "../catalog/divisions.js";
 import type { At, Line, MetaAt } from "../model.js";
 import { codePointCount, HAN } from "../text/chars.js";
+import { readingsOf } from "../text/pinyin.js";
 import { bareDocNumber, docNumberIn, frontDocNumber } from "./docnumber.js";
 import { countyOfBody } from "./body-place.js";
 import { bodyPeriod, classify, countyOf, countyOfOrgan, domainIdOf, domainOfOpening, placeOf, slugFor, type Reason } from "./identify.js";
@@ -45,7 +45,7 @@ const SIGNATURE_GAP = 2;
 /** pinyin of a name without its suffix, for places the division list does not hold. */
 export function slugOf(county: string): string {
   const base = county.replace(/(自治县|自治州|自治区|县|区|市|旗|州|盟)$/u, "") || county;
-  const slug = pinyin(base, { toneType: "none", type: "array", v: true })
+  const slug = readingsOf(base)
     .join("")
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "");

@@ -1,6 +1,7 @@
 // Markup inside text: which "<…>" are tags (only names a browser treats as elements) and what
 // character references decode to.
-import { decodeHTMLStrict } from "entities";
+import { createRequire } from "node:module";
+import type * as Entities from "entities";
 
 // Only names a browser would treat as markup count as tags, so that inequalities written with
 // ASCII letters ("x<y") are not mistaken for markup unless they also look exactly like a tag.
@@ -73,12 +74,16 @@ export function findTags(text: string): TagMatch[] {
  *  later whitespace handling), en, em and thin spaces. */
 const SPACES = new Set(["\u00a0", "\u2002", "\u2003", "\u2009"]);
 
+let decodeHTMLStrict: typeof Entities.decodeHTMLStrict | null = null;
+
 /** Decodes character references (`&nbsp;` `&lt;` `&#x4e00;` `&#20108;`) as HTML does (the `entities`
- *  package), each written whole with its semicolon; unknown names stay as written. */
+ *  package, loaded at the first reference: most plain text has none), each written whole with its
+ *  semicolon; unknown names stay as written. */
 export function decodeEntities(text: string): { text: string; count: number } {
   if (!text.includes("&")) return { text, count: 0 };
   let count = 0;
   const out = text.replace(ENTITY, (m) => {
+    decodeHTMLStrict ??= (createRequire(import.meta.url)("entities") as typeof Entities).decodeHTMLStrict;
     const r = decodeHTMLStrict(m);
     if (r === m) return m;
     count++;

@@ -1,6 +1,8 @@
 // A saved web page → lines: block elements are the structure and source newlines mean nothing;
 // scripts, styles and site furniture go (each noted), tables become rows of tab-separated cells.
-import * as cheerio from "cheerio";
+import { createRequire } from "node:module";
+import type * as Parse5 from "parse5";
+import type * as Htmlparser2Adapter from "parse5-htmlparser2-tree-adapter";
 import { note } from "../../notes.js";
 import type { Line, Note } from "../../model.js";
 import { bump, type StepContext, type StepResult } from "../step.js";
@@ -345,12 +347,29 @@ function spanning(text: string, line: number, end: number | null): Line {
   return end !== null && end > line ? { text, line, end } : { text, line };
 }
 
+let parser: { parse: typeof Parse5.parse; adapter: typeof Htmlparser2Adapter.adapter } | null = null;
+
+/**
+ * A page parsed as a browser parses it, into domhandler's nodes with their source locations: parse5
+ * with its htmlparser2 tree adapter (scripting on, so <noscript> holds raw text), as cheerio's load
+ * parses, without cheerio's entry point and the HTTP client it loads. Loaded when a page first comes
+ * (required, since the step is synchronous): most inputs are text, PDF or Word, and a parse worker
+ * that never sees a page is spared some 50 ms of loading it.
+ */
+function parsePage(src: string): DomNode {
+  if (!parser) {
+    const require = createRequire(import.meta.url);
+    parser = { parse: (require("parse5") as typeof Parse5).parse, adapter: (require("parse5-htmlparser2-tree-adapter") as typeof Htmlparser2Adapter).adapter };
+  }
+  return parser.parse(src, { treeAdapter: parser.adapter, sourceCodeLocationInfo: true, scriptingEnabled: true }) as unknown as DomNode;
+}
+
 /** Renders a whole page to lines, each carrying the input line its text starts on. */
 export function htmlPageToLines(lines: readonly Line[], ctx: StepContext): StepResult {
   const src = lines.map((l) => l.text).join("\n");
-  const $ = cheerio.load(src, { sourceCodeLocationInfo: true });
+  const root = parsePage(src);
   const conv = new PageConverter(src, lines, ctx);
-  conv.run($.root()[0] as unknown as DomNode);
+  conv.run(root);
   bump(conv.repairs, "html-page-converted");
   conv.notes.unshift(
     note("html-page", ctx.source, lines[0]?.line ?? null,

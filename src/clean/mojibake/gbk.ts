@@ -1,7 +1,7 @@
 // GBK bytes: what a character's bytes are, what a byte pair decodes to, and which characters a pair
 // with one known byte may have been. Every answer is kept per character or byte, since each run asks
 // again.
-import iconv from "iconv-lite";
+import { iconv } from "../../read/decode/iconv.js";
 import { isGarbleMark } from "./marks.js";
 
 /**
@@ -28,7 +28,7 @@ const encoded = new Map<string, number>();
 export function gbkPair(ch: string): number {
   let v = encoded.get(ch);
   if (v === undefined) {
-    const b = iconv.encode(ch, "gb18030");
+    const b = iconv().encode(ch, "gb18030");
     v = b.length === 2 && b[0] >= 0x81 ? (b[0] << 8) | b[1] : -1;
     if (v < 0 && ch.length === 1) {
       const c = ch.charCodeAt(0);
@@ -48,7 +48,7 @@ export function decodePair(lead: number, trail: number): number {
   if (c === undefined) {
     c = -1;
     if (lead >= 0x81 && lead <= 0xfe && trail >= 0x40 && trail <= 0xfe && trail !== 0x7f) {
-      const s = iconv.decode(Buffer.from([lead, trail]), "gb18030");
+      const s = iconv().decode(Buffer.from([lead, trail]), "gb18030");
       if (s.length === 1 && s !== "\ufffd") c = s.charCodeAt(0);
     }
     decoded.set(key, c);
@@ -70,7 +70,7 @@ export function runBytes(ch: string): number {
  * decoded one byte out of step, a lead byte followed by an ASCII byte swallowed into one "?".
  */
 export function garble(text: string): string {
-  const b = iconv.encode(text, "gbk");
+  const b = iconv().encode(text, "gbk");
   let out = "?";
   let i = 1;
   while (i < b.length) {
@@ -79,7 +79,7 @@ export function garble(text: string): string {
       out += String.fromCharCode(x);
       i++;
     } else if (i + 1 < b.length && b[i + 1] >= 0x40 && b[i + 1] !== 0x7f) {
-      const c = iconv.decode(Buffer.from([x, b[i + 1]]), "gbk");
+      const c = iconv().decode(Buffer.from([x, b[i + 1]]), "gbk");
       out += c === "\ufffd" ? "?" : c;
       i += 2;
     } else {

@@ -7,9 +7,16 @@
 // models and the same arithmetic, so their confidences come out the same to the last bit; and they
 // are only counted at all when a multi-byte guess is there for them to beat.
 import { createRequire } from "node:module";
-import jschardet from "jschardet";
 
 const require = createRequire(import.meta.url);
+
+/** A part of jschardet, loaded when a file first needs its encoding guessed: a run of UTF-8 files
+ *  never does, and jschardet's entry point loads every prober's tables (some 50 ms of a worker's
+ *  start). */
+function jschardetPart<T>(path: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= require(path) as T);
+}
 
 interface SbModel {
   charToOrderMap: ArrayLike<number>;
@@ -24,9 +31,10 @@ interface Prober {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const MBCSGroupProber: new () => Prober = require("jschardet/src/mbcsgroupprober.js");
-const SBCSGroupProber: new () => any = require("jschardet/src/sbcsgroupprober.js");
-const Latin1Prober: new () => Prober = require("jschardet/src/latin1prober.js");
+const jschardet = jschardetPart<{ detect(bytes: Buffer): { encoding: string | null } }>("jschardet");
+const MBCSGroupProber = jschardetPart<new () => Prober>("jschardet/src/mbcsgroupprober.js");
+const SBCSGroupProber = jschardetPart<new () => any>("jschardet/src/sbcsgroupprober.js");
+const Latin1Prober = jschardetPart<new () => Prober>("jschardet/src/latin1prober.js");
 const FOUND_IT = 1;
 
 // the single-byte probers exactly as jschardet's group holds them: its HebrewProber only names the
@@ -42,7 +50,7 @@ let sbProbers: SbProber[] | null = null;
 
 function singleByteProbers(): SbProber[] {
   if (sbProbers) return sbProbers;
-  const group = new SBCSGroupProber();
+  const group = new (SBCSGroupProber())();
   sbProbers = [];
   for (const p of group._mProbers as any[]) {
     if (!p._mModel) continue; // the HebrewProber
@@ -159,18 +167,18 @@ export function chineseGuess(bytes: Uint8Array): string | null {
   const chinese = (name: string | null | undefined) => (name === "GB2312" || name === "Big5" ? name : null);
   const highByte = bytes.some((b) => b >= 0x80);
   if (bytes.length === 0 || !highByte || BOMS.some((bom) => bom.every((b, i) => bytes[i] === b))) {
-    return jschardet.detect(Buffer.from(bytes)).encoding ?? null;
+    return jschardet().detect(Buffer.from(bytes)).encoding ?? null;
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("binary");
   // UniversalDetector.feed: the multi-byte group first, done when it is sure
-  const mb = new MBCSGroupProber();
+  const mb = new (MBCSGroupProber())();
   if (mb.feed(text) === FOUND_IT) return chinese(mb.getCharsetName());
   // UniversalDetector.close: names before confidences, as it asks them
   const name = chinese(mb.getCharsetName());
   const confidence = mb.getConfidence();
   // nothing else can make the answer GB2312 or Big5; the 0.2 is its minimum threshold
   if (name === null || confidence < 0.2) return null;
-  const latin1 = new Latin1Prober();
+  const latin1 = new (Latin1Prober())();
   if (latin1.feed(text) === FOUND_IT) return null;
   latin1.getCharsetName();
   // sorted by confidence, ties keeping their order, the multi-byte group first: it wins on ties

@@ -1,7 +1,7 @@
 // The common Han characters, taken from the encodings themselves: GB2312's level-1 block (the 3,755
 // most used simplified characters) and Big5's 常用字 block (5,401 traditional ones). A wrong decoding
 // scatters into rare characters, so the share of common ones separates right from wrong.
-import iconv from "iconv-lite";
+import { iconv } from "./iconv.js";
 import { isHanCode } from "../../text/chars.js";
 
 // one flag per BMP code unit: looked up for every Han character of every candidate decoding
@@ -13,7 +13,7 @@ function build(): Uint8Array {
     const bytes: number[] = [];
     for (let lead = leadLo; lead <= leadHi; lead++)
       for (const [lo, hi] of trails) for (let t = lo; t <= hi; t++) bytes.push(lead, t);
-    for (const ch of iconv.decode(Buffer.from(bytes), enc)) {
+    for (const ch of iconv().decode(Buffer.from(bytes), enc)) {
       const c = ch.codePointAt(0)!;
       if (c < 0x10000 && isHanCode(c)) set[c] = 1;
     }

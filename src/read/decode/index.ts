@@ -1,7 +1,7 @@
 // The bytes of a text or HTML file → text. BOM first, then strict UTF-8, then a choice among GB18030,
 // Big5 and UTF-16 made on evidence: jschardet's guess, an HTML <meta charset>, and how much the
 // candidate decodings read like real Chinese (the share of their Han characters that are common ones).
-import iconv from "iconv-lite";
+import { iconv } from "./iconv.js";
 import type { Note } from "../../model.js";
 import { refuse, type Refused } from "../result.js";
 import { sniffBinaryNoise, sniffNotDocument } from "../sniff.js";
@@ -41,7 +41,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 
 function decodeAs(bytes: Uint8Array, enc: Encoding): string {
   if (enc === "utf-8") return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), enc, { stripBOM: false });
+  return iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), enc, { stripBOM: false });
 }
 
 function bomOf(bytes: Uint8Array): { enc: Encoding; length: number } | null {
