@@ -41,7 +41,7 @@ export interface SourceCache {
   finish(): void;
 }
 
-const DEPENDENCIES = ["@embedpdf/pdfium", "iconv-lite", "jschardet", "nodejieba", "opencc-js", "parse5", "parse5-htmlparser2-tree-adapter"];
+const DEPENDENCIES = ["@embedpdf/pdfium", "cheerio", "iconv-lite", "jschardet", "nodejieba", "opencc-js"];
 
 let fingerprint: string | null = null;
 

@@ -1,6 +1,6 @@
 // A parse worker: read → clean → segment one file at a time, get its tasks' keywords from the
 // keyword process, and send back the source ready to cache (as JSON, so the main thread only writes
-// it). The pipeline's modules (parse5, OpenCC, the mojibake word model) load here, not in main.
+// it). The pipeline's modules (OpenCC, the mojibake word model; cheerio at the first page) load here, not in main.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { keywordClient } from "./keywords-pool.js";
 import { keywordTexts, parseSource, setKeywords, summaryOf } from "./parse.js";

@@ -1,6 +1,6 @@
 // The small shared vocabulary of ingest: an input file, its hash, a parsed source's summary and the
 // stage clock. Kept apart from parse.ts so that the main thread of `plans ingest`, which only
-// orchestrates, does not load the pipeline (parse5, OpenCC) that the parse workers run.
+// orchestrates, does not load the pipeline (cheerio, OpenCC) that the parse workers run.
 import { createHash } from "node:crypto";
 
 export interface InputFile {

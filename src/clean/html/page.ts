@@ -1,8 +1,7 @@
 // A saved web page → lines: block elements are the structure and source newlines mean nothing;
 // scripts, styles and site furniture go (each noted), tables become rows of tab-separated cells.
 import { createRequire } from "node:module";
-import type * as Parse5 from "parse5";
-import type * as Htmlparser2Adapter from "parse5-htmlparser2-tree-adapter";
+import type * as Cheerio from "cheerio";
 import { note } from "../../notes.js";
 import type { Line, Note } from "../../model.js";
 import { bump, type StepContext, type StepResult } from "../step.js";
@@ -347,21 +346,18 @@ function spanning(text: string, line: number, end: number | null): Line {
   return end !== null && end > line ? { text, line, end } : { text, line };
 }
 
-let parser: { parse: typeof Parse5.parse; adapter: typeof Htmlparser2Adapter.adapter } | null = null;
+let cheerio: typeof Cheerio | null = null;
 
 /**
- * A page parsed as a browser parses it, into domhandler's nodes with their source locations: parse5
- * with its htmlparser2 tree adapter (scripting on, so <noscript> holds raw text), as cheerio's load
- * parses, without cheerio's entry point and the HTTP client it loads. Loaded when a page first comes
- * (required, since the step is synchronous): most inputs are text, PDF or Word, and a parse worker
- * that never sees a page is spared some 50 ms of loading it.
+ * A page parsed as a browser parses it (cheerio's load: parse5 into domhandler's nodes), with their
+ * source locations. cheerio is loaded when a page first comes (required, since the step is
+ * synchronous): most inputs are text, PDF or Word, and its entry point also loads an HTTP client
+ * (undici) for its fetching helpers, some 150 ms of a parse worker's start that a worker which
+ * never sees a page is spared.
  */
 function parsePage(src: string): DomNode {
-  if (!parser) {
-    const require = createRequire(import.meta.url);
-    parser = { parse: (require("parse5") as typeof Parse5).parse, adapter: (require("parse5-htmlparser2-tree-adapter") as typeof Htmlparser2Adapter).adapter };
-  }
-  return parser.parse(src, { treeAdapter: parser.adapter, sourceCodeLocationInfo: true, scriptingEnabled: true }) as unknown as DomNode;
+  cheerio ??= createRequire(import.meta.url)("cheerio") as typeof Cheerio;
+  return cheerio.load(src, { sourceCodeLocationInfo: true }).root()[0] as unknown as DomNode;
 }
 
 /** Renders a whole page to lines, each carrying the input line its text starts on. */
