@@ -6,11 +6,12 @@ export default defineConfig({
     globalSetup: ["test/setup/datasets.ts"],
     testTimeout: 30_000,
     // the test files share their workers' loaded modules (OpenCC's tables, the mojibake model, …)
-    // instead of loading them again per file; what the code under test keeps between calls is caches
+    // instead of loading them again per file, and the warm workers of the CLI runs made in process
+    // (test/helpers.ts); what the code under test keeps between calls is caches
     isolate: false,
-    // two test files at a time even on two cores (vitest's default is one fewer than the cores): most
-    // of a CLI test's time is spent waiting on the child process it spawned, which the other file's
-    // work then overlaps
+    // two test files at a time even on two cores (vitest's default is one fewer than the cores): a
+    // file waiting on the browser or on a process it spawned leaves a core the other file's work
+    // then takes
     maxWorkers: 2,
     // the test processes run whole commands and pipelines in process, allocating much short-lived
     // data: a larger young generation collects it in fewer scavenges (measured: 8% less CPU for
