@@ -56,7 +56,8 @@ describe("conventions", () => {
   it("`-`: inspect reads stdin; `-o -` writes stdout; /dev/stdin and <(…) work as files", async () => {
     const direct = JSON.parse((await run(["inspect", SEED, "--json"])).stdout);
     const [piped, devStdin, substituted, dashOut] = await Promise.all([
-      runCli(["inspect", "-", "--json"], { input: readFileSync(join(repo, SEED)) }),
+      // the process's own stdin, as a shell pipes into it
+      spawnCli([], { shell: `cat ${SEED} | ${plans} inspect - --json` }),
       spawnCli([], { shell: `${plans} inspect /dev/stdin --json < ${SEED}` }),
       spawnCli([], { shell: `${plans} inspect <(cat ${SEED}) --json` }),
       run(["inspect", SEED, "--json", "-o", "-"]),

@@ -34,8 +34,6 @@ export interface Run {
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  /** written to stdin, which is then closed */
-  input?: string | Uint8Array;
 }
 
 /** The variables a run in the tests' process gets through its Io. Any other (TZ, LANG,
@@ -69,7 +67,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
     const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: "1", ...options.env }).filter(([, v]) => v !== undefined));
     const io = {
       args,
-      stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+      // nothing on stdin, as when a user runs plans with no pipe into it
+      stdin: Readable.from([]),
       stdout: { write: (t: string) => ((stdout += t), (output += t)) },
       stderr: { write: (t: string) => ((stderr += t), (output += t)) },
       env,
@@ -92,6 +91,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
 export interface SpawnOptions extends RunOptions {
   /** a bash command line instead of plans' arguments */
   shell?: string;
+  /** written to stdin, which is then closed */
+  input?: string | Uint8Array;
 }
 
 /** `plans ...args` as a process of its own, from the repository root (NO_COLOR set), or a shell
