@@ -29,7 +29,8 @@ export interface ParsePool {
   parse(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
   /** parses one file on a worker of its own, without a heap limit (rejects with TimedOut) */
   parseAlone(path: string, bytes: Uint8Array, sha256: string, onParsed?: () => void): Promise<ParseReply>;
-  /** why the pool cannot parse any more (a worker or the keyword process failed), or null */
+  /** why the pool cannot parse any more (a worker or the keyword process failed, or it was
+   *  closed), or null */
   readonly failed: Error | null;
   /** lets this process end while the workers idle: for a host that keeps the pool for many builds */
   unref(): void;
@@ -173,6 +174,8 @@ export function startParsePool(jobs: number, keywords: KeywordWorker, heapMB = P
       for (const w of workers) w?.unref();
     },
     async close() {
+      // a file asked for later fails at once instead of waiting on a worker that is gone
+      failed ??= new Error("the parse pool is closed");
       await Promise.all(workers.map((w) => w?.terminate()));
     },
   };
