@@ -36,6 +36,11 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The tests' environment with NO_COLOR set and `extra` over it; a variable set to undefined in
+ *  `extra` is left out. */
+const environment = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: "1", ...extra }).filter(([, v]) => v !== undefined));
+
 /** The variables a run in the tests' process gets through its Io. Any other (TZ, LANG,
  *  PLANS_PARSE_HEAP_MB, …) acts on a whole process: a test of one spawns plans (spawnCli). */
 const IO_VARIABLES = new Set(["NO_COLOR", "FORCE_COLOR", "COLUMNS"]);
@@ -64,14 +69,13 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
     let stdout = "";
     let stderr = "";
     let output = "";
-    const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: "1", ...options.env }).filter(([, v]) => v !== undefined));
     const io = {
       args,
-      // nothing on stdin, as when a user runs plans with no pipe into it
+      // empty: the tests of reading stdin pipe into the executable (spawnCli)
       stdin: Readable.from([]),
       stdout: { write: (t: string) => ((stdout += t), (output += t)) },
       stderr: { write: (t: string) => ((stderr += t), (output += t)) },
-      env,
+      env: environment(options.env),
       workers,
     };
     const home = process.cwd();
@@ -100,9 +104,7 @@ export interface SpawnOptions extends RunOptions {
 export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Run> {
   const [cmd, argv] = options.shell !== undefined ? ["bash", ["-c", options.shell]] : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
-    // a variable set to undefined is left out of the child's environment
-    const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: "1", ...options.env }).filter(([, v]) => v !== undefined));
-    const child = spawn(cmd, argv, { cwd: options.cwd ?? repo, env });
+    const child = spawn(cmd, argv, { cwd: options.cwd ?? repo, env: environment(options.env) });
     let stdout = "";
     let stderr = "";
     let output = "";
