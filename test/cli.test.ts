@@ -1,21 +1,12 @@
-// The CLI as a user runs it: real seeds, exit codes and streams; through main() in this process,
-// and the executable itself for what only a process of its own shows.
+// The CLI as a user runs it: real seeds, exit codes and streams, through main() in this process
+// (what only a process of its own shows is in test/system).
 import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataset, filesOf } from "./datasets.js";
-import { bin, repo as cwd, runCli, snapshot, spawnCli, tmp, warmCache } from "./helpers.js";
+import { repo as cwd, runCli, snapshot, tmp, warmCache } from "./helpers.js";
 
 const run = (...args: string[]) => runCli(args);
-
-describe("the executable", () => {
-  it("ends with the exit code main() answers, its output on stdout, its complaints on stderr", async () => {
-    const [version, usage, missing] = await Promise.all([spawnCli(["--version"]), spawnCli(["compare", "yongjia"]), spawnCli(["inspect", "no/such.txt"])]);
-    expect(version).toMatchObject({ status: 0, stdout: `${JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")).version}\n`, stderr: "" });
-    expect(usage).toMatchObject({ status: 2, stdout: "", stderr: "plans: compare needs two or more counties (or --all, or --province)\n" });
-    expect(missing).toMatchObject({ status: 2, stdout: "", stderr: "plans: no/such.txt: no such file\n" });
-  });
-});
 
 describe("plans inspect", () => {
   it("--json reports encoding, script, repairs, notes, meta and the cleaned text", async () => {
@@ -27,12 +18,6 @@ describe("plans inspect", () => {
     for (const h of ["（一）创新应急管理体制机制", "（三）加强灾害事故应对准备", "（一）“十三五”期间建设成效", "（五）社会应急能力提升工程", "（三）加强评估监督"])
       expect(report.text.split("\n")).toContain(h);
     expect(report.notes.every((n: { stage: string; line: unknown }) => typeof n.stage === "string")).toBe(true);
-  });
-  it("stops quietly, exit 0, when the reader of its output goes away (| head -1)", async () => {
-    const r = await spawnCli([], { shell: `"${process.execPath}" "${bin}" inspect seeds/004_6f7d79f1b7bb937e.txt | head -1; exit \${PIPESTATUS[0]}` });
-    expect(r.stdout).toBe("seeds/004_6f7d79f1b7bb937e.txt\n");
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
   });
   it("shows a human report on stdout without --json", async () => {
     const r = await run("inspect", "seeds/001_2b4fa658977f0053.txt");

@@ -2,8 +2,7 @@
 // runs it: in the tests' process through main() (fast: the modules are loaded once), or as a
 // process of its own where the process itself is what is tested.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -20,7 +19,9 @@ export const readExpected = (slug: string): any => JSON.parse(readText(`fixtures
 
 export const bin = fileURLToPath(new URL("bin/plans.js", root));
 export const repo = fileURLToPath(root);
-export const tmp = (prefix = "plans-test-"): string => mkdtempSync(join(tmpdir(), prefix));
+/** A new empty folder, inside the run's scratch folder that the global setup removes when the run
+ *  ends (a run used to leave some fifty folders in /tmp). */
+export const tmp = (prefix = "plans-test-"): string => mkdtempSync(join(inject("scratch"), prefix));
 
 export interface Run {
   status: number | null;
@@ -34,6 +35,8 @@ export interface Run {
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** what stdin gives, then its end (none by default) */
+  input?: string | Uint8Array;
 }
 
 /** The tests' environment with NO_COLOR set and `extra` over it; a variable set to undefined in
@@ -71,8 +74,9 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
     let output = "";
     const io = {
       args,
-      // empty: the tests of reading stdin pipe into the executable (spawnCli)
-      stdin: Readable.from([]),
+      // a stream, not a pipe: how a shell's pipes, /dev/stdin and <(…) reach the executable is
+      // tested in test/system
+      stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
       stdout: { write: (t: string) => ((stdout += t), (output += t)) },
       stderr: { write: (t: string) => ((stderr += t), (output += t)) },
       env: environment(options.env),
@@ -95,8 +99,6 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
 export interface SpawnOptions extends RunOptions {
   /** a bash command line instead of plans' arguments */
   shell?: string;
-  /** written to stdin, which is then closed */
-  input?: string | Uint8Array;
 }
 
 /** `plans ...args` as a process of its own, from the repository root (NO_COLOR set), or a shell
@@ -115,6 +117,30 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Ru
     child.stdin.on("error", () => {});
     child.stdin.end(options.input);
   });
+}
+
+/** Every file under a folder with its bytes, as path → content (hidden files included). */
+export function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+      else out[`${prefix}${name}`] = readFileSync(p, "latin1");
+    }
+  };
+  walk(dir, "");
+  return out;
+}
+
+/** Work folders a run leaves beside its output: .out.tmp-PID, .out.old-PID. */
+export const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => /\.(tmp|old)-\d+/.test(f));
+
+/** A new folder holding the seeds, as a user's working folder would. */
+export function workingFolder(prefix?: string): string {
+  const dir = tmp(prefix);
+  cpSync(join(repo, "seeds"), join(dir, "seeds"), { recursive: true });
+  return dir;
 }
 
 /** The files of a folder with their contents; hidden files and folders left out. */

@@ -39,14 +39,31 @@ function matches(actual: string[], expected: string[]): boolean {
   return at(0, 0);
 }
 
-/** A command line that is `plans` and plain words, perhaps after variables (`COLUMNS=96 plans …`):
- *  its arguments and variables, to run in this process; null for one a shell must read (pipes,
- *  quotes, redirections). */
-function plainCommand(command: string): { args: string[]; env: Record<string, string> } | null {
-  const m = /^((?:[A-Z_]+=[\w.-]*\s+)*)plans((?:\s+[\w@%+=:,./\u3400-\u9fff-]+)*)\s*$/u.exec(command);
-  if (!m) return null;
+/** A command line that is `plans` and plain words, perhaps after variables (`COLUMNS=96 plans …`)
+ *  and before a pipe into other programs (`plans list | cut -f1,6`): its arguments and variables,
+ *  to run in this process, and the rest of the pipeline, for bash; null for one a shell must read
+ *  as a whole (quotes, redirections, plans later in a pipeline). */
+function plainCommand(command: string): { args: string[]; env: Record<string, string>; pipe: string | null } | null {
+  const m = /^((?:[A-Z_]+=[\w.-]*\s+)*)plans((?:\s+[\w@%+=:,./\u3400-\u9fff-]+)*)\s*(?:\|\s*(.+))?$/u.exec(command);
+  if (!m || /\bplans\b/.test(m[3] ?? "")) return null;
   const env = Object.fromEntries(m[1]!.trim().split(/\s+/).filter(Boolean).map((a) => a.split("=") as [string, string]));
-  return { args: m[2]!.trim().split(/\s+/).filter(Boolean), env };
+  return { args: m[2]!.trim().split(/\s+/).filter(Boolean), env, pipe: m[3] ?? null };
+}
+
+/** An example's output as a terminal shows it, and its exit status. plans runs through main() in
+ *  this process and its standard output goes through the rest of the pipeline, if any, in bash;
+ *  a line without plans, or one a shell must read as a whole, runs in bash. (The executable in a
+ *  real pipe is tested in test/system/executable.test.ts.) */
+async function runExample(command: string, cwd: string): Promise<{ output: string; status: number | null }> {
+  const plain = plainCommand(command);
+  if (!plain) {
+    const r = await spawnCli([], { cwd, shell: `plans() { "${process.execPath}" "${bin}" "$@"; }\n${command} 2>&1` });
+    return { output: r.output, status: r.status };
+  }
+  const r = await runCli(plain.args, { cwd, env: plain.env });
+  if (plain.pipe === null) return { output: r.output, status: r.status };
+  const rest = await spawnCli([], { cwd, shell: `${plain.pipe} 2>&1`, input: r.stdout });
+  return { output: r.stderr + rest.output, status: r.status || rest.status };
 }
 
 const lines = (text: string) => text.replace(/\n+$/, "").split("\n").map((l) => l.trimEnd()).filter((l, i, all) => all.length > 1 || l !== "");
@@ -78,10 +95,7 @@ describe("the README's examples", () => {
   // one after the other: later examples read the dataset the first one writes
   for (const example of all) {
     it(`$ ${example.command}`, async () => {
-      const plain = plainCommand(example.command);
-      const r = plain
-        ? await runCli(plain.args, { cwd: dir, env: plain.env })
-        : await spawnCli([], { cwd: dir, shell: `plans() { "${process.execPath}" "${bin}" "$@"; }\n${example.command} 2>&1` });
+      const r = await runExample(example.command, dir);
       const got = lines(r.output);
       if (!matches(got, example.expected.map((l) => l.trimEnd()))) expect(got.join("\n")).toBe(example.expected.join("\n"));
       expect(r.status).toBe(0);

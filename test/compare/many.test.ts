@@ -3,8 +3,7 @@
 // dropped, unknown indicator names added). Checks that the result is complete and aligned, and that
 // nothing in it grows with the square of the counties. Speed itself is measured by
 // test/bench/compare-all.mjs, not asserted here.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import stringWidth from "string-width";
@@ -24,13 +23,13 @@ import { parseValue } from "../../src/segment/values.js";
 // @ts-expect-error: a plain .mjs script without types
 import { cloneDocument } from "../bench/compare-all.mjs";
 import { dataset } from "../datasets.js";
-import { runCli } from "../helpers.js";
+import { runCli, tmp } from "../helpers.js";
 
 const N = 300;
 const seeds = dataset("seeds").documents;
 
 /** The dataset on disk, in ingest's layout (documents and manifest), and read back as compare reads it. */
-const dir = mkdtempSync(join(tmpdir(), "plans-many-"));
+const dir = tmp("plans-many-");
 const docs: PlanDocument[] = (() => {
   const made = Array.from({ length: N }, (_, i) => cloneDocument(seeds[i % seeds.length], i) as PlanDocument).sort((a, b) => (a.slug < b.slug ? -1 : 1));
   for (const d of made) writeFileSync(join(dir, `${d.slug}.json`), JSON.stringify(d, null, 2) + "\n");

@@ -3,7 +3,6 @@ import { countyOf } from "../../src/segment/identify.js";
 import { parseDate, periodOf, slugOf } from "../../src/segment/meta.js";
 import { documentNames } from "../../src/segment/names.js";
 import { assignRoles, parseOutline } from "../../src/segment/outline.js";
-import { chineseNumber } from "../../src/text/headings.js";
 
 const lines = (text: string) => text.trim().split("\n").map((t, i) => ({ text: t.trim(), line: i + 1 }));
 

@@ -23,6 +23,9 @@ declare module "vitest" {
     datasets: Datasets;
     /** the cache `plans ingest seeds/` keeps beside its output */
     seedCache: string;
+    /** the folder the tests make their temporary folders in (test/helpers.ts tmp), removed with
+     *  the datasets when the run ends */
+    scratch: string;
   }
 }
 
@@ -144,5 +147,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }
   project.provide("datasets", datasets);
   project.provide("seedCache", join(warm, ".plans-cache", "out"));
+  const scratch = join(base, "scratch");
+  mkdirSync(scratch);
+  project.provide("scratch", scratch);
   return () => rmSync(base, { recursive: true, force: true });
 }
