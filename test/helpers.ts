@@ -63,37 +63,47 @@ let workers: WarmWorkers | null = null;
  * runs the executable (spawnCli).
  */
 export function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
+  return runTogether([args], options).then(([r]) => r!);
+}
+
+/** Several `plans` runs through main() at the same moment in this process, as a host that runs
+ *  builds side by side would make them; each as runCli makes one. */
+export function runTogether(runs: string[][], options: RunOptions = {}): Promise<Run[]> {
   for (const k of Object.keys(options.env ?? {})) if (!IO_VARIABLES.has(k)) throw new Error(`runCli: ${k} acts on the whole process; use spawnCli`);
-  const run = async (): Promise<Run> => {
-    // the built CLI, as the executable loads it: its worker threads and keyword process start from dist/
+  const together = async (): Promise<Run[]> => {
     const { main } = (await import(pathToFileURL(join(repo, "dist/cli.js")).href)) as typeof import("../src/cli.js");
     const { warmWorkers } = (await import(pathToFileURL(join(repo, "dist/dataset/warm.js")).href)) as typeof import("../src/dataset/warm.js");
     workers ??= warmWorkers({ unref: true });
-    let stdout = "";
-    let stderr = "";
-    let output = "";
-    const io = {
-      args,
-      // a stream, not a pipe: how a shell's pipes, /dev/stdin and <(…) reach the executable is
-      // tested in test/system
-      stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
-      stdout: { write: (t: string) => ((stdout += t), (output += t)) },
-      stderr: { write: (t: string) => ((stderr += t), (output += t)) },
-      env: environment(options.env),
-      workers,
-    };
     const home = process.cwd();
     process.chdir(options.cwd ?? repo);
     try {
-      const status = await main(io);
-      return { status, signal: null, stdout, stderr, output };
+      return await Promise.all(runs.map((args) => runOne(main, args, options, workers!)));
     } finally {
       process.chdir(home);
     }
   };
-  const result = queue.then(run, run);
+  const result = queue.then(together, together);
   queue = result.catch(() => {});
   return result;
+}
+
+/** One run through main(), with the test's streams. */
+async function runOne(main: typeof import("../src/cli.js").main, args: string[], options: RunOptions, workers: WarmWorkers): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  const io = {
+    args,
+    // a stream, not a pipe: how a shell's pipes, /dev/stdin and <(…) reach the executable is
+    // tested in test/system
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdout: { write: (t: string) => ((stdout += t), (output += t)) },
+    stderr: { write: (t: string) => ((stderr += t), (output += t)) },
+    env: environment(options.env),
+    workers,
+  };
+  const status = await main(io);
+  return { status, signal: null, stdout, stderr, output };
 }
 
 export interface SpawnOptions extends RunOptions {

@@ -12,8 +12,8 @@ import { parseSource, summaryOf } from "../src/dataset/parse.js";
 import { planDocuments, reconcile } from "../src/dataset/reconcile.js";
 import { PLAN_DOCUMENT_SCHEMA } from "../src/model.schema.js";
 import { slugOf } from "../src/segment/meta.js";
-import { dataset } from "./datasets.js";
-import { readBytes, readText, runCli, seedNames, tmp as tmpIn } from "./helpers.js";
+import { dataset, filesOf } from "./datasets.js";
+import { leftovers, readBytes, readText, runCli, runTogether, seedNames, snapshot, tmp as tmpIn, warmCache } from "./helpers.js";
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 const tmp = () => tmpIn("plans-rel-");
@@ -107,6 +107,24 @@ describe("bad input", () => {
 });
 
 describe("nothing lost", () => {
+  it("two runs at once in one process (main() twice): both finish, the folder is one of them, whole, and no work folder is left", async () => {
+    const base = tmpIn("plans-rel-");
+    const out = join(base, "out");
+    // from the cache, both runs reach their writes at the same moment
+    warmCache(out);
+    const runs = await runTogether([
+      ["ingest", seed("001"), "--out", out],
+      ["ingest", seed("002"), "--out", out],
+    ]);
+    expect(runs.map((r) => [r.status, r.stderr])).toEqual([
+      [0, ""],
+      [0, ""],
+    ]);
+    expect([JSON.stringify(filesOf("seeds:001")), JSON.stringify(filesOf("seeds:002"))]).toContain(JSON.stringify(snapshot(out)));
+    expect(leftovers(base)).toEqual([]);
+    expect(leftovers(join(base, ".plans-cache"))).toEqual([]);
+  });
+
   it.each(seedNames())("every line of %s is kept or accounted for in a note", (name) => {
     const text = new TextDecoder().decode(readBytes(`seeds/${name}`));
     const c = clean(text, name);

@@ -175,6 +175,15 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
+/** The staging folders this process is writing: a run in this process (main() may run twice at
+ *  once in one host) must not take another's for a killed run's leftover. */
+const writing = new Set<string>();
+let workFolderCount = 0;
+
+/** A work folder's path beside `target`: what it is for, the process that made it and a count, so
+ *  that two runs in one process never share one. */
+const workFolder = (target: string, kind: "tmp" | "old"): string => join(dirname(target), `.${basename(target)}.${kind}-${process.pid}-${++workFolderCount}`);
+
 /** The work folders of a write to `out`, with the process that made them. */
 function workFolders(out: string): Array<{ path: string; kind: "tmp" | "old"; pid: number }> {
   const target = resolve(out);
@@ -184,7 +193,8 @@ function workFolders(out: string): Array<{ path: string; kind: "tmp" | "old"; pi
   } catch {
     return [];
   }
-  const re = new RegExp(`^\\.${basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)(?:-2)?$`);
+  // .NAME.tmp-PID-N and .NAME.old-PID-N; earlier versions wrote .NAME.tmp-PID and .NAME.old-PID(-2)
+  const re = new RegExp(`^\\.${basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)(?:-\\d+)?$`);
   return readdirSync(parent).flatMap((name) => {
     const m = re.exec(name);
     return m ? [{ path: join(parent, name), kind: m[1] as "tmp" | "old", pid: Number(m[2]) }] : [];
@@ -199,7 +209,7 @@ function workFolders(out: string): Array<{ path: string; kind: "tmp" | "old"; pi
 export function recoverInterrupted(out: string): void {
   const target = resolve(out);
   for (const w of workFolders(out)) {
-    if (w.pid !== process.pid && isAlive(w.pid)) continue;
+    if (writing.has(w.path) || (w.pid !== process.pid && isAlive(w.pid))) continue;
     if (w.kind === "old" && !existsSync(target)) renameSync(w.path, target);
     else rmSync(w.path, { recursive: true, force: true });
   }
@@ -234,10 +244,18 @@ export interface StagedFolder {
 export function stageFolder(target: string): StagedFolder {
   const abs = resolve(target);
   mkdirSync(dirname(abs), { recursive: true });
-  const dir = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}`);
+  const dir = workFolder(abs, "tmp");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  return { dir, commit: () => swapIn(dir, abs), abort: () => rmSync(dir, { recursive: true, force: true }) };
+  writing.add(dir);
+  const done = (end: () => void) => () => {
+    try {
+      end();
+    } finally {
+      writing.delete(dir);
+    }
+  };
+  return { dir, commit: done(() => swapIn(dir, abs)), abort: done(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
 /**
@@ -347,8 +365,8 @@ function carry(from: string, to: string): void {
 }
 
 function swapIn(tmp: string, target: string): void {
-  const parent = dirname(target);
-  const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+  // the renames below run without a pause, so no other run in this process sees `old`
+  const old = workFolder(target, "old");
   rmSync(old, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, old);
   try {
@@ -359,7 +377,7 @@ function swapIn(tmp: string, target: string): void {
       if (!existsSync(target) && existsSync(old)) renameSync(old, target);
       throw e;
     }
-    const other = join(parent, `.${basename(target)}.old-${process.pid}-2`);
+    const other = workFolder(target, "old");
     renameSync(target, other);
     renameSync(tmp, target);
     rmSync(other, { recursive: true, force: true });
@@ -371,7 +389,7 @@ function swapIn(tmp: string, target: string): void {
 export function writeFileAtomically(path: string, text: string): void {
   const target = resolve(path);
   if (!existsSync(dirname(target))) throw new UserError(`${path}: folder ${dirname(target)} does not exist`);
-  const tmp = `${target}.tmp-${process.pid}`;
+  const tmp = `${target}.tmp-${process.pid}-${++workFolderCount}`;
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, target);
