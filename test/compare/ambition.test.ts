@@ -62,7 +62,7 @@ describe("yongjia vs linan against the national targets, on one scale per measur
 });
 
 describe("the catalog's direction decides the scale, for every measure", () => {
-  const mk = (name: string, target: string): Indicator => ({ table: null, period: "14th", no: 1, category: null, name, canonicalId: null, unit: null, baseline: null, target: parseValue(target), nature: null, department: null });
+  const mk = (name: string, target: string): Indicator => ({ table: null, period: "14th", no: 1, category: null, name, canonicalId: null, unit: null, baseline: null, target: parseValue(target), nature: null, department: null, at: { source: "t.txt", lines: [1], pages: [] } });
   it.each(INDICATOR_CATALOG.map((e) => [e.id, e] as const))("%s", (_, entry) => {
     // a level: the stricter figure lies in the catalog's direction
     const [level] = alignIndicators([
@@ -102,7 +102,7 @@ describe("the catalog's direction decides the scale, for every measure", () => {
 
 describe("distributions beyond the side-by-side limit", () => {
   it("count the counties per figure, left to right, leaving out the reference", () => {
-    const mk = (target: string): Indicator => ({ table: null, period: "14th", no: 1, category: null, name: "火灾十万人口死亡率", canonicalId: null, unit: null, baseline: null, target: parseValue(target), nature: null, department: null });
+    const mk = (target: string): Indicator => ({ table: null, period: "14th", no: 1, category: null, name: "火灾十万人口死亡率", canonicalId: null, unit: null, baseline: null, target: parseValue(target), nature: null, department: null, at: { source: "t.txt", lines: [1], pages: [] } });
     const targets = ["<0.1", "0.1", "<0.05", "<0.1", "0.2", "<0.05", "<0.1"];
     const columns = targets.map((t, i) => ({ slug: `c${i}`, indicators: [mk(t)] }));
     columns.push({ slug: "ref", indicators: [mk("<0.2")] });

@@ -70,14 +70,14 @@ describe("targets compared", () => {
     expect(r.comparison).toMatchObject({ basis: null, mostAmbitious: [], note: "not comparable: a relative change against an absolute level" });
   });
   it("flags binding against expected", () => {
-    const mk = (nature: "binding" | "expected"): Indicator => ({ table: null, period: "14th", no: 1, category: null, name: "森林火灾受害率", canonicalId: null, unit: null, baseline: null, target: parseValue("<0.8‰"), nature, department: null });
+    const mk = (nature: "binding" | "expected"): Indicator => ({ table: null, period: "14th", no: 1, category: null, name: "森林火灾受害率", canonicalId: null, unit: null, baseline: null, target: parseValue("<0.8‰"), nature, department: null, at: { source: "t.txt", lines: [1], pages: [] } });
     const [r] = alignIndicators([{ slug: "a", indicators: [mk("binding")] }, { slug: "b", indicators: [mk("expected")] }]);
     expect(r!.comparison.natureMismatch).toBe(true);
   });
 });
 
 describe("names the catalog does not know", () => {
-  const mk = (name: string): Indicator => ({ table: null, period: "14th", no: 1, category: null, name, canonicalId: null, unit: null, baseline: null, target: parseValue("5个"), nature: null, department: null });
+  const mk = (name: string): Indicator => ({ table: null, period: "14th", no: 1, category: null, name, canonicalId: null, unit: null, baseline: null, target: parseValue("5个"), nature: null, department: null, at: { source: "t.txt", lines: [1], pages: [] } });
   it("pair by similarity, reported with its score", () => {
     const rows = alignIndicators([{ slug: "a", indicators: [mk("省级综合减灾示范社区创建数量")] }, { slug: "b", indicators: [mk("省级综合减灾示范社区创建数")] }]);
     expect(rows).toHaveLength(1);
