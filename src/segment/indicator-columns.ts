@@ -25,23 +25,44 @@ export interface RawRow {
 const MERGEABLE: ReadonlySet<ColumnKind> = new Set(["category", "nature", "department"]);
 const VALUE_KINDS: ReadonlySet<ColumnKind> = new Set(["baseline", "target", "actual"]);
 
-/** The header's cells as columns, when each cell names exactly one column; null otherwise (a
- *  two-storey header, a cell the vocabulary does not know). */
+/** A header cell that is a year and nothing else ("2020年", "2025"): the year of a column of figures. */
+const YEAR_CELL = /^(20\d\d)年?$/u;
+
+/** What a bare year heads: the latest year is the target, unless another cell names the target;
+ *  an earlier one is the baseline ("2020年 | 2025年", "2020年 | 2025年目标"). */
+function yearColumn(year: number, cells: string[], explicitTarget: boolean): ColumnKind {
+  const years = cells.flatMap((c) => YEAR_CELL.exec(c)?.slice(1).map(Number) ?? []);
+  return !explicitTarget && year === Math.max(...years) ? "target" : "baseline";
+}
+
+/**
+ * The header's cells as columns, when each cell names exactly one column and together they name
+ * indicators: with a 序号 column, or without one (a table that does not number its rows) with a
+ * column of figures. Null otherwise (a two-storey header, a cell the vocabulary does not know).
+ */
 export function headerColumns(headerLine: string): Column[] | null {
   const cells = headerLine.split("\t").map((c) => c.trim()).filter((c) => c !== "");
   if (cells.length < 3) return null;
-  const columns: Column[] = [];
-  for (const cell of cells) {
-    const found = parseHeader(cell);
-    if (found.length !== 1) return null;
-    columns.push(found[0]!);
-  }
+  const named = cells.map((cell) => (YEAR_CELL.test(cell) ? null : parseHeader(cell)));
+  if (named.some((found) => found !== null && found.length !== 1)) return null;
+  const explicitTarget = named.some((found) => found?.[0]!.kind === "target");
+  const columns: Column[] = cells.map((cell, k) => named[k]?.[0] ?? { kind: yearColumn(Number(YEAR_CELL.exec(cell)![1]), cells, explicitTarget), label: cell });
   const kinds = columns.map((c) => c.kind);
-  return kinds.includes("no") && kinds.includes("name") && new Set(kinds).size === kinds.length ? columns : null;
+  if (!kinds.includes("name") || new Set(kinds).size !== kinds.length) return null;
+  return kinds.includes("no") || kinds.includes("target") || kinds.includes("baseline") ? columns : null;
 }
 
-/** Rows of TAB cells under a one-line header; stops at the first line that is not such a row. */
+/** Whether rows under these columns carry their number (a 序号 column). */
+export const numbersRows = (columns: Column[]): boolean => columns.some((c) => c.kind === "no");
+
+/**
+ * Rows of TAB cells under a one-line header; stops at the first line that is not such a row. A
+ * table that does not number its rows ends at a row without an indicator name or at another
+ * header; its rows are numbered here in order, for notes and merged cells (the indicators they
+ * become have no number: see indicators.ts).
+ */
 export function readRowsByHeader(lines: Line[], start: number, columns: Column[]): { rows: RawRow[]; end: number } {
+  const numbered = numbersRows(columns);
   const rows: RawRow[] = [];
   let carried: Pick<RawRow, "category" | "nature" | "department"> = { category: null, nature: null, department: null };
   let i = start;
@@ -59,9 +80,9 @@ export function readRowsByHeader(lines: Line[], start: number, columns: Column[]
       return k >= 0 ? cells[k] ?? null : null;
     };
     const no = cell("no");
-    if (!no || !/^\d{1,3}$/.test(no)) break;
+    if (numbered ? !no || !/^\d{1,3}$/.test(no) : !cell("name") || headerColumns(text) !== null) break;
     const row: RawRow = {
-      no: Number(no),
+      no: numbered ? Number(no) : rows.length + 1,
       line: lines[i]!.line,
       from: [lines[i]!],
       category: cell("category") || (columns.some((c) => c.kind === "category") ? carried.category : null),

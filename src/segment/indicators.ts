@@ -9,7 +9,7 @@
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, mergeStoreys, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
-import { headerColumns, readRowsByHeader, type RawRow } from "./indicator-columns.js";
+import { headerColumns, numbersRows, readRowsByHeader, type RawRow } from "./indicator-columns.js";
 import { parseValue } from "./values.js";
 import { HAN } from "../text/chars.js";
 import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
@@ -59,7 +59,11 @@ function captionText(text: string): { caption: string; headerTail: string } | nu
   if (t.length > CAPTION_MAX || /[。；]$/.test(t) || !/指标|专栏|^表\s*\d/.test(t)) return null;
   if (CHAPTER_OR_SECTION.test(t)) return null;
   // A bare table number ("1  晋江市…核心指标") is layout, not part of the name; "专栏 1：" loses the PDF's space.
-  let caption = t.replace(/^\d{1,2}[\s\u3000]+(?=\S)/u, "").replace(/^(专栏|表)[\s\u3000]+(?=\d)/u, "$1");
+  let caption = t
+    .replace(/^\d{1,2}[\s\u3000]+(?=\S)/u, "")
+    .replace(/^(专栏|表)[\s\u3000]+(?=\d)/u, "$1")
+    // a lead-in names its table as a caption would: "主要指标见下表：" is the table 主要指标
+    .replace(/[，,]?(?:(?:详见|见|如)下表|如下)?[：:]$/u, "");
   // PDF unwrapping can glue the first header cell onto the caption ("…完成情况2020年目标").
   let headerTail = "";
   const glued = /(?<=[指标情况表况])((?:\d{4}年?)?(?:目标|基数|基期值)|序号.*)$/u.exec(caption);
@@ -80,10 +84,39 @@ function isFirstRow(text: string): boolean {
 /** A header whose first cell PDF unwrapping glued onto the caption starts with that cell. */
 const hasCellGluedToCaption = (headerText: string) => !headerText.startsWith("\n") && headerText.includes("\n");
 
+/** The caption on one of the two lines above a header, if any, and the header cell glued to it. */
+function captionAbove(lines: Line[], headerIndex: number): { caption: string; captionIndex: number; headerTail: string } | null {
+  for (let k = headerIndex - 1; k >= Math.max(0, headerIndex - 2); k--) {
+    const c = captionText(lines[k]!.text);
+    if (c) return { ...c, captionIndex: k };
+  }
+  return null;
+}
+
+/**
+ * A table that does not number its rows: a TAB header whose every cell names a column (an
+ * indicator name and a figure among them, no 序号) over TAB rows, as HTML, Word and ruled PDF
+ * tables arrive. A stream of cells without numbers has no row starts to read, and is not taken.
+ */
+function unnumberedTable(lines: Line[], i: number): Found | null {
+  const text = lines[i]!.text;
+  if (!text.includes("\t") || !lines[i + 1]?.text.includes("\t")) return null;
+  const columns = headerColumns(text);
+  if (!columns || numbersRows(columns)) return null;
+  const above = captionAbove(lines, i);
+  return { caption: above?.caption ?? null, captionIndex: above?.captionIndex ?? null, headerIndex: i, header: text, columns, bodyStart: i + 1 };
+}
+
 function findTables(lines: Line[], skip: Set<number>): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
+    const unnumbered = unnumberedTable(lines, i);
+    if (unnumbered) {
+      found.push(unnumbered);
+      i = unnumbered.bodyStart;
+      continue;
+    }
     const first = compact(lines[i]!.text);
     if (!/^(?:序号|序$|分类|类别)|\t序号/u.test(first) && !/^序号/u.test(lines[i]!.text)) continue;
     // Header: from here up to the first numbered row.
@@ -91,17 +124,11 @@ function findTables(lines: Line[], skip: Set<number>): Found[] {
     const parts: string[] = [];
     while (j < lines.length && j < i + 10 && !isFirstRow(lines[j]!.text)) parts.push(lines[j++]!.text);
     if (j >= lines.length || !isFirstRow(lines[j]!.text)) continue;
-    let caption: Found["caption"] = null;
-    let captionIndex: number | null = null;
+    const above = captionAbove(lines, i);
+    const caption = above?.caption ?? null;
+    const captionIndex = above?.captionIndex ?? null;
     let headerText = mergeStoreys(parts).join("\n");
-    for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-      const c = captionText(lines[k]!.text);
-      if (!c) continue;
-      caption = c.caption;
-      captionIndex = k;
-      headerText = c.headerTail + "\n" + headerText;
-      break;
-    }
+    if (above) headerText = above.headerTail + "\n" + headerText;
     // a one-line TAB header is read cell by cell ("指标" | "属性" is not 指标属性)
     const columns = (parts.length === 1 && !hasCellGluedToCaption(headerText) && headerColumns(parts[0]!)) || parseHeader(headerText);
     if (!isIndicatorHeader(columns)) continue;
@@ -472,7 +499,8 @@ function toIndicator(row: RawRow, table: Found, period: "13th" | "14th", bracket
   const indicator: Indicator = {
     table: table.caption,
     period,
-    no: row.no,
+    // as printed: a table that does not number its rows gives none
+    no: numbersRows(table.columns) ? row.no : null,
     category: row.category,
     name: row.name,
     canonicalId: matchIndicator(row.name)?.id ?? null,

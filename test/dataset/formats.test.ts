@@ -25,6 +25,10 @@ const CASES: Array<[string, string, string]> = [
   ["jinjiang-three-line.pdf", "jinjiang", "pdf"],
   // a web page printed by a browser (print.mjs): its tables' cells each boxed apart, double rules
   ["linan-printed.pdf", "linan", "pdf"],
+  // indicator tables that do not number their rows (no 序号 column); 晋江's figures headed by bare
+  // years (2020年 | 2025年)
+  ["lezhi-unnumbered.docx", "lezhi", "docx"],
+  ["jinjiang-unnumbered.pdf", "jinjiang", "pdf"],
 ];
 
 const manifest = (r: Dataset): { inputs: Array<{ path: string; format: string | null; status: string; reason?: string }> } => JSON.parse(r.files.get("manifest.json")!);
@@ -46,6 +50,17 @@ describe.each(CASES)("%s", (file, slug, format) => {
     for (const list of [score.chapters, score.sections, score.items, score.indicators, score.projects]) expect(list.f1).toBeGreaterThanOrEqual(BAR);
     expect(score.roles).toBeGreaterThanOrEqual(BAR);
     expect(score.indfields).toBeGreaterThanOrEqual(BAR);
+  });
+});
+
+describe.each(["lezhi-unnumbered.docx", "jinjiang-unnumbered.pdf"])("%s, whose indicator table does not number its rows", (file) => {
+  it("gives its indicators no number, and each row's own line", () => {
+    const doc = dataset(`format:${file}`).documents[0]!;
+    expect(doc.indicators.length).toBeGreaterThan(5);
+    expect(doc.indicators.map((i) => i.no)).toEqual(doc.indicators.map(() => null));
+    const lines = doc.indicators.map((i) => i.at.lines[0]!);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(new Set(lines).size).toBe(lines.length);
   });
 });
 

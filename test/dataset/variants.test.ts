@@ -1,5 +1,6 @@
 // The seed plans delivered differently (fixtures/variants, made by its make.mjs): another encoding,
-// traditional characters, a saved page with a real <table rowspan>, headings garbled as in 004.
+// traditional characters, a saved page with a real <table rowspan> (with and without a 序号
+// column), headings garbled as in 004.
 // The same code must score as well on them as on the seeds, against the same expectations.
 import { describe, expect, it } from "vitest";
 import { dataset } from "../datasets.js";
@@ -13,6 +14,8 @@ describe.each([
   ["linan-big5.txt", "linan", "big5", "traditional"],
   ["yongjia-utf16le.txt", "yongjia", "utf-16le", "simplified"],
   ["linan-page.html", "linan", "utf-8", "simplified"],
+  // its indicator table without the 序号 column, 类别 still spanning its rows
+  ["linan-page-unnumbered.html", "linan", "utf-8", "simplified"],
   ["lezhi-garbled.txt", "lezhi", "utf-8", "traditional"],
 ])("%s", (file, slug, encoding, script) => {
   const result = dataset(`variant:${file}`);

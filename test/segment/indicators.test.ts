@@ -109,6 +109,51 @@ describe("table shapes the seeds do not have", () => {
   });
 });
 
+describe("tables that do not number their rows", () => {
+  it("reads TAB rows under a header of column words, the figures under bare years; their number is none", () => {
+    const got = extractIndicators(
+      lines("表2 主要指标\n类别\t指标名称\t单位\t2020年\t2025年\t属性\n安全生产\t生产安全事故死亡人数\t人\t12\t下降15%\t约束性\n\t亿元生产总值生产安全事故死亡率\t人\t0.02\t<0.01\t约束性\n防灾减灾\t年均每百万人口因灾死亡率\t人\t0.9\t<1\t预期性\n三、主要任务"),
+      "t",
+    );
+    expect(got.indicators.map((i) => [i.table, i.no, i.category, i.name, i.unit, i.baseline?.raw, i.target?.raw, i.nature])).toEqual([
+      ["表2 主要指标", null, "安全生产", "生产安全事故死亡人数", "人", "12", "下降15%", "binding"],
+      ["表2 主要指标", null, "安全生产", "亿元生产总值生产安全事故死亡率", "人", "0.02", "<0.01", "binding"],
+      ["表2 主要指标", null, "防灾减灾", "年均每百万人口因灾死亡率", "人", "0.9", "<1", "expected"],
+    ]);
+    // the second row shares the first one's 类别 cell, printed on the first row's line
+    expect(got.indicators.map((i) => i.at.lines)).toEqual([[3], [3, 4], [5]]);
+    expect([...got.consumed].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+    expect(got.notes).toEqual([]);
+  });
+
+  it("a lead-in above the table is its caption: 主要指标见下表：", () => {
+    const got = extractIndicators(lines("主要指标见下表：\n指标\t2025年目标\t属性\n森林火灾受害率\t<0.9‰\t约束性"), "t");
+    expect(got.indicators.map((i) => [i.table, i.name, i.target?.raw])).toEqual([["主要指标", "森林火灾受害率", "<0.9‰"]]);
+  });
+
+  it("ends at a row without a name, or at another header", () => {
+    const got = extractIndicators(lines("指标名称\t2025年目标\t属性\n甲指标\t100%\t预期性\n指标名称\t2025年目标\t属性\n乙指标\t<5\t约束性\n\t\t\n丙\t1\t2"), "t");
+    expect(got.indicators.map((i) => i.name)).toEqual(["甲指标", "乙指标"]);
+    expect(got.consumed.has(4)).toBe(false);
+  });
+
+  it("takes no table whose header lacks an indicator name, a figure, or a word it knows", () => {
+    for (const text of [
+      // a project table
+      "项目名称\t建设内容\t投资（万元）\n应急指挥中心\t建设指挥大厅\t800",
+      // names without figures: a list of duties
+      "指标名称\t牵头单位\t属性\n甲指标\t区应急管理局\t约束性",
+      // a column the vocabulary does not know
+      "指标名称\t备注\t2025年目标\n甲指标\t见说明\t100%",
+      // a statistics table by year
+      "年份\t事故起数\t死亡人数\n2019年\t4\t3",
+      // one cell per line, unnumbered: no row starts to read
+      "指标名称\n目标值\n森林火灾受害率\n<0.9‰",
+    ])
+      expect(extractIndicators(lines(text), "t").indicators, text).toEqual([]);
+  });
+});
+
 describe("parseHeader", () => {
   it.each([
     ["序号\t类别\t指标名称\t2025年目标\t指标属性", ["no", "category", "name", "target", "nature"]],

@@ -85,7 +85,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     "seeds:002": [file("seeds", seedFile("002"))],
     "seeds:001+002": [file("seeds", seedFile("001")), file("seeds", seedFile("002"))],
   };
-  for (const v of ["lezhi-gbk.txt", "linan-big5.txt", "yongjia-utf16le.txt", "linan-page.html", "lezhi-garbled.txt"]) sets[`variant:${v}`] = [file("fixtures/variants", v)];
+  for (const v of ["lezhi-gbk.txt", "linan-big5.txt", "yongjia-utf16le.txt", "linan-page.html", "linan-page-unnumbered.html", "lezhi-garbled.txt"]) sets[`variant:${v}`] = [file("fixtures/variants", v)];
   // fixtures/wild: seed 001 laid out otherwise, each alone; plans of one place told apart
   for (const w of ["w19-linan-layout.txt", "w20-linan-renumbered.txt", "w21-linan-indicators-reordered.txt"]) sets[`wild:${w}`] = [file("fixtures/wild", w)];
   // fixtures/formats: each seed plan as PDF, DOCX or DOC alone; and a folder of every format, with
@@ -93,8 +93,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const FORMAT_CASES = ["linan.docx", "linan.pdf", "linan.doc", "lezhi.docx", "lezhi.pdf", "lezhi.doc", "yongjia.pdf", "jinjiang.pdf"];
   // the same plans as PDFs whose indicator tables have no grid (three rules, rules between rows, none)
   const GRIDLESS = ["linan-rules.pdf", "lezhi-borderless.pdf", "jinjiang-three-line.pdf"];
-  // and the plan's web page as a browser prints it (its table cells boxed apart)
-  for (const f of [...GRIDLESS, "linan-printed.pdf"]) sets[`format:${f}`] = [file("fixtures/formats", f)];
+  // and the plan's web page as a browser prints it (its table cells boxed apart); indicator tables
+  // that do not number their rows
+  for (const f of [...GRIDLESS, "linan-printed.pdf", "lezhi-unnumbered.docx", "jinjiang-unnumbered.pdf"]) sets[`format:${f}`] = [file("fixtures/formats", f)];
   const download = (dir: string, name: string) => ({ path: `downloads/${name}`, read: () => readFileSync(join(root, dir, name)) });
   // recorded under the same path as in the downloads folder, so that both builds share one parse
   for (const f of FORMAT_CASES) sets[`format:${f}`] = [download("fixtures/formats", f)];
