@@ -110,6 +110,8 @@ const HEADER_FIELDS: Array<[Field, RegExp]> = [
   ["investment", /投资/u],
   ["lead", /牵头|责任单位|实施单位|建设单位|主体/u],
 ];
+/** The name column of a project table that does not number its rows: said outright. */
+const UNNUMBERED_NAME = /^(?:项目|工程)名称$/u;
 const YEARS = /^(?:\d{4}\s*[-—–~至]\s*\d{4}|\d{4})年?$/u;
 const AMOUNT = /^\d+(?:\.\d+)?$/u;
 
@@ -124,7 +126,9 @@ export interface ProjectTable {
 }
 
 /** Finds project tables: a header of at least 序号 + 项目名称 + one of 投资/年限/牵头, as tab cells on
- *  one line or as one cell per line; rows follow until the numbering stops. */
+ *  one line or as one cell per line, rows following until the numbering stops; or, in a table that
+ *  does not number its rows, a TAB header of 项目/工程名称 and the years or the investment, over TAB
+ *  rows. */
 export function extractProjectTables(lines: Line[], skip: Set<number>, source: string): ProjectTable {
   const out: ProjectTable = { projects: [], consumed: new Set(), notes: [] };
   for (let i = 0; i < lines.length; i++) {
@@ -132,6 +136,7 @@ export function extractProjectTables(lines: Line[], skip: Set<number>, source: s
     const header = readHeader(lines, i);
     if (!header) continue;
     const { fields, next, unit } = header;
+    const numbered = fields.includes("no");
     const caption = findCaption(lines, i);
     let j = next;
     let expected = 1;
@@ -141,14 +146,14 @@ export function extractProjectTables(lines: Line[], skip: Set<number>, source: s
       const t = lines[j].text.trim();
       if (t.includes("\t")) {
         const cells = t.split("\t");
-        if (Number(cells[fields.indexOf("no")]) !== expected) break;
+        if (numbered ? Number(cells[fields.indexOf("no")]) !== expected : !unnumberedRow(cells, fields, lines[i].text.trim())) break;
         rows.push(Object.fromEntries(fields.map((f, k) => [f, cells[k] ?? ""])) as Record<Field, string>);
         rowLines.push([lines[j]]);
         j++;
         expected++;
         continue;
       }
-      if (t !== String(expected)) break;
+      if (!numbered || t !== String(expected)) break;
       // one cell per line: gather until the next row number (or the table's end)
       const cells: string[] = [];
       let k = j + 1;
@@ -167,12 +172,19 @@ export function extractProjectTables(lines: Line[], skip: Set<number>, source: s
     for (let m = i; m < j; m++) out.consumed.add(m);
     rows.forEach((r, k) => {
       const investment = AMOUNT.test(r.investment?.replace(/,/g, "") ?? "") ? Number(r.investment.replace(/,/g, "")) : null;
-      out.projects.push({ chapter: null, section: null, group: null, no: Number(r.no) || k + 1, name: r.name, description: r.description ?? "", source: "table", investment, investmentUnit: investment !== null ? unit : null, years: r.years || null, lead: r.lead || null, at: atOf(source, rowLines[k]!) });
+      out.projects.push({ chapter: null, section: null, group: null, no: numbered ? Number(r.no) || k + 1 : null, name: r.name, description: r.description ?? "", source: "table", investment, investmentUnit: investment !== null ? unit : null, years: r.years || null, lead: r.lead || null, at: atOf(source, rowLines[k]!) });
     });
     checkStatedTotal(lines, i, out, rows.length, source, caption);
     i = j - 1;
   }
   return out;
+}
+
+/** A row of a table that does not number its rows: a cell per column (the last ones may be
+ *  empty) with a project's name, and not the header again. */
+function unnumberedRow(cells: string[], fields: Field[], header: string): boolean {
+  const name = cells[fields.indexOf("name")]?.trim() ?? "";
+  return cells.length <= fields.length && cells.length >= fields.length - 1 && name !== "" && cells.join("\t") !== header;
 }
 
 function readHeader(lines: Line[], i: number): { fields: Field[]; next: number; unit: string | null } | null {
@@ -181,8 +193,10 @@ function readHeader(lines: Line[], i: number): { fields: Field[]; next: number; 
   if (first.includes("\t")) {
     const cells = first.split("\t");
     const fields = cells.map(headerField);
-    if (fields[0] !== "no" || !fields.includes("name") || !fields.some((f) => f === "investment" || f === "years" || f === "lead")) return null;
-    if (fields.some((f) => f === null)) return null;
+    if (fields.some((f) => f === null) || !fields.includes("name") || !fields.some((f) => f === "investment" || f === "years" || f === "lead")) return null;
+    // a table that does not number its rows: its header must say 项目/工程名称 and give a figure
+    // to read (the years or the investment), over rows of TAB cells
+    if (fields[0] !== "no" && (fields.includes("no") || cells.length < 3 || !UNNUMBERED_NAME.test(cells[fields.indexOf("name")]!) || !fields.some((f) => f === "investment" || f === "years") || !lines[i + 1]?.text.includes("\t"))) return null;
     return { fields: fields as Field[], next: i + 1, unit: unitOf(first) ?? (fields.includes("investment") ? "万元" : null) };
   }
   if (headerField(first) !== "no") return null;

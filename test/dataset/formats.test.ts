@@ -64,6 +64,15 @@ describe.each(["lezhi-unnumbered.docx", "jinjiang-unnumbered.pdf"])("%s, whose i
   });
 });
 
+describe("jinjiang-unnumbered.pdf, whose appendix does not number its projects", () => {
+  it("reads the appendix's 18 projects across its pages, with no number, investments summing to 26680 万元", () => {
+    const rows = dataset("format:jinjiang-unnumbered.pdf").documents[0]!.projects.filter((p) => p.source === "table");
+    expect(rows.map((p) => p.no)).toEqual(Array.from({ length: 18 }, () => null));
+    expect(rows.map((p) => p.name)).toEqual(dataset("format:jinjiang.pdf").documents[0]!.projects.filter((p) => p.source === "table").map((p) => p.name));
+    expect(rows.reduce((a, p) => a + (p.investment ?? 0), 0)).toBe(26680);
+  });
+});
+
 describe.each(["jinjiang.pdf", "jinjiang-three-line.pdf"])("晋江市 as %s", (file) => {
   it("reads the appendix's 18 projects, which a page break splits, with investments summing to 26680 万元", () => {
     const doc = dataset(`format:${file}`).documents[0]!;
