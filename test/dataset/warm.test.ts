@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { filesOf } from "../datasets.js";
+import type { WarmWorkers } from "../../src/dataset/warm.js";
 import { root, seedNames } from "../helpers.js";
 
 const dist = (p: string) => import(new URL(`dist/${p}`, root).href);
@@ -12,25 +13,31 @@ const dist = (p: string) => import(new URL(`dist/${p}`, root).href);
 const children = (): number[] =>
   readdirSync("/proc/self/task").flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
 
+/** Warm workers, and a build of seed 002 with them: its files (what the setup built with the
+ *  build's own workers is filesOf("seeds:002")) and how many it parsed. */
+async function warmBuild() {
+  const { warmWorkers } = await dist("dataset/warm.js");
+  const { buildDataset } = await dist("dataset/build.js");
+  const { memorySink } = await dist("dataset/emit.js");
+  const { version } = await dist("version.js");
+  const file = seedNames().find((n) => n.startsWith("002"))!;
+  const inputs = [{ path: file, read: () => readFileSync(new URL(`seeds/${file}`, root)) }];
+  const warm: WarmWorkers = warmWorkers();
+  const build = async () => {
+    const sink = memorySink();
+    const result = await buildDataset(inputs, sink, { workers: 1, keywords: warm.keywords, parsers: warm.parsers, toolVersion: version });
+    return { parsed: result.parsed as number, files: Object.fromEntries(sink.files) };
+  };
+  return { warm, build };
+}
+
 describe("warm workers", () => {
   it("serve build after build from one pool, and build what a build's own workers build", async () => {
-    const { warmWorkers } = await dist("dataset/warm.js");
-    const { buildDataset } = await dist("dataset/build.js");
-    const { memorySink } = await dist("dataset/emit.js");
-    const { version } = await dist("version.js");
-    const file = seedNames().find((n) => n.startsWith("002"))!;
-    const inputs = [{ path: file, read: () => readFileSync(new URL(`seeds/${file}`, root)) }];
-    const warm = warmWorkers();
+    const { warm, build } = await warmBuild();
     try {
       const pool = warm.parsers(1);
       expect(warm.parsers(1)).toBe(pool);
-      for (let build = 0; build < 2; build++) {
-        const sink = memorySink();
-        const result = await buildDataset(inputs, sink, { workers: 1, keywords: warm.keywords, parsers: warm.parsers, toolVersion: version });
-        expect(result.parsed).toBe(1);
-        // what the setup built with the build's own workers
-        expect(Object.fromEntries(sink.files)).toEqual(filesOf("seeds:002"));
-      }
+      for (let n = 0; n < 2; n++) expect(await build()).toEqual({ parsed: 1, files: filesOf("seeds:002") });
       // the builds left the pool running, for the next
       expect(pool.failed).toBeNull();
       expect(warm.parsers(1)).toBe(pool);
@@ -40,13 +47,7 @@ describe("warm workers", () => {
   }, 30_000);
 
   it.skipIf(!existsSync("/proc/self/task"))("replace a keyword process that died, and the pool that was asking it, and build the same", async () => {
-    const { warmWorkers } = await dist("dataset/warm.js");
-    const { buildDataset } = await dist("dataset/build.js");
-    const { memorySink } = await dist("dataset/emit.js");
-    const { version } = await dist("version.js");
-    const file = seedNames().find((n) => n.startsWith("002"))!;
-    const inputs = [{ path: file, read: () => readFileSync(new URL(`seeds/${file}`, root)) }];
-    const warm = warmWorkers();
+    const { warm, build } = await warmBuild();
     try {
       const before = new Set(children());
       const keywords = warm.keywords();
@@ -61,10 +62,7 @@ describe("warm workers", () => {
       expect(warm.keywords()).not.toBe(keywords);
       const fresh = warm.parsers(1);
       expect(fresh).not.toBe(pool);
-      const sink = memorySink();
-      const result = await buildDataset(inputs, sink, { workers: 1, keywords: warm.keywords, parsers: warm.parsers, toolVersion: version });
-      expect(result.parsed).toBe(1);
-      expect(Object.fromEntries(sink.files)).toEqual(filesOf("seeds:002"));
+      expect(await build()).toEqual({ parsed: 1, files: filesOf("seeds:002") });
       expect(fresh.failed).toBeNull();
     } finally {
       await warm.close();
