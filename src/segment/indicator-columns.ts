@@ -28,11 +28,16 @@ const VALUE_KINDS: ReadonlySet<ColumnKind> = new Set(["baseline", "target", "act
 /** A header cell that is a year and nothing else ("2020年", "2025"): the year of a column of figures. */
 const YEAR_CELL = /^(20\d\d)年?$/u;
 
+/** The last year of the 13th plan: bare years up to it are years past, not a target. */
+const PAST_PLAN_END = 2020;
+
 /** What a bare year heads: the latest year is the target, unless another cell names the target;
- *  an earlier one is the baseline ("2020年 | 2025年", "2020年 | 2025年目标"). */
-function yearColumn(year: number, cells: string[], explicitTarget: boolean): ColumnKind {
-  const years = cells.flatMap((c) => YEAR_CELL.exec(c)?.slice(1).map(Number) ?? []);
-  return !explicitTarget && year === Math.max(...years) ? "target" : "baseline";
+ *  an earlier one is the baseline ("2020年 | 2025年", "2020年 | 2025年目标"). Null when only
+ *  years past head the figures ("2019年 | 2020年"): a table of statistics, not of targets. */
+function yearColumn(year: number, cells: string[], explicitTarget: boolean): ColumnKind | null {
+  const latest = Math.max(...cells.flatMap((c) => YEAR_CELL.exec(c)?.slice(1).map(Number) ?? []));
+  if (!explicitTarget && latest <= PAST_PLAN_END) return null;
+  return !explicitTarget && year === latest ? "target" : "baseline";
 }
 
 /**
@@ -46,7 +51,9 @@ export function headerColumns(headerLine: string): Column[] | null {
   const named = cells.map((cell) => (YEAR_CELL.test(cell) ? null : parseHeader(cell)));
   if (named.some((found) => found !== null && found.length !== 1)) return null;
   const explicitTarget = named.some((found) => found?.[0]!.kind === "target");
-  const columns: Column[] = cells.map((cell, k) => named[k]?.[0] ?? { kind: yearColumn(Number(YEAR_CELL.exec(cell)![1]), cells, explicitTarget), label: cell });
+  const kindsOfYears = cells.map((cell) => (YEAR_CELL.test(cell) ? yearColumn(Number(YEAR_CELL.exec(cell)![1]), cells, explicitTarget) : null));
+  if (kindsOfYears.some((kind, k) => kind === null && named[k] === null)) return null;
+  const columns: Column[] = cells.map((cell, k) => named[k]?.[0] ?? { kind: kindsOfYears[k]!, label: cell });
   const kinds = columns.map((c) => c.kind);
   if (!kinds.includes("name") || new Set(kinds).size !== kinds.length) return null;
   return kinds.includes("no") || kinds.includes("target") || kinds.includes("baseline") ? columns : null;

@@ -147,6 +147,9 @@ describe("tables that do not number their rows", () => {
       "指标名称\t备注\t2025年目标\n甲指标\t见说明\t100%",
       // a statistics table by year
       "年份\t事故起数\t死亡人数\n2019年\t4\t3",
+      // figures of years past under an indicator column: statistics, not targets
+      "指标\t2019年\t2020年\n事故起数\t4\t3",
+      "指标\t2016年\t2018年\t2020年\n事故起数\t5\t4\t3",
       // one cell per line, unnumbered: no row starts to read
       "指标名称\n目标值\n森林火灾受害率\n<0.9‰",
     ])
