@@ -77,7 +77,8 @@ export function readRowsByHeader(lines: Line[], start: number, columns: Column[]
     const text = lines[i]!.text;
     if (!text.includes("\t")) break;
     const cells = text.split("\t").map((c) => c.trim());
-    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    // trailing empty cells beyond the columns are a writer's extra tabs; within them, empty cells
+    while (cells.length > columns.length && cells[cells.length - 1] === "") cells.pop();
     if (cells.length > columns.length || cells.length < columns.length - [...columns].filter((c) => MERGEABLE.has(c.kind)).length) break;
     // the columns this row prints: all of them, less the first mergeable ones it is short of
     let missing = columns.length - cells.length;

@@ -97,6 +97,16 @@ describe("table shapes the seeds do not have", () => {
     expect([...got.consumed].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it("keeps a row's cells in their columns when its last cell is empty (it was read a column to the left)", () => {
+    const got = extractIndicators(lines("主要指标\n序号\t类别\t指标名称\t2025年目标\t属性\t责任单位\n1\t安全生产\t甲指标\t10\t约束性\t县应急局\n2\t安全生产\t乙指标\t20\t预期性\t\n3\t防灾减灾\t丙指标\t30\t预期性\t县水利局"), "t");
+    // an empty cell of a column a merged cell can span takes the row above's, as everywhere
+    expect(got.indicators.map((i) => [i.no, i.category, i.name, i.target?.raw, i.nature, i.department])).toEqual([
+      [1, "安全生产", "甲指标", "10", "binding", "县应急局"],
+      [2, "安全生产", "乙指标", "20", "expected", "县应急局"],
+      [3, "防灾减灾", "丙指标", "30", "expected", "县水利局"],
+    ]);
+  });
+
   it("notes a table whose numbering skips a row", () => {
     const got = extractIndicators(lines("主要指标\n序号\t指标名称\t目标值\n1\t甲指标\t100%\n3\t乙指标\t<5"), "t");
     expect(got.indicators).toHaveLength(2);
