@@ -25,6 +25,10 @@ export interface RawRow {
 const MERGEABLE: ReadonlySet<ColumnKind> = new Set(["category", "nature", "department"]);
 const VALUE_KINDS: ReadonlySet<ColumnKind> = new Set(["baseline", "target", "actual"]);
 
+/** A remarks column, which a table may add after its figures. Known only cell by cell: in a header
+ *  read as one run of text its word is skipped, as before. */
+const REMARK_CELL = /^(?:备注|说明)$/u;
+
 /** A header cell that is a year and nothing else ("2020年", "2025"): the year of a column of figures. */
 const YEAR_CELL = /^(20\d\d)年?$/u;
 
@@ -48,7 +52,7 @@ function yearColumn(year: number, cells: string[], explicitTarget: boolean): Col
 export function headerColumns(headerLine: string): Column[] | null {
   const cells = headerLine.split("\t").map((c) => c.trim()).filter((c) => c !== "");
   if (cells.length < 3) return null;
-  const named = cells.map((cell) => (YEAR_CELL.test(cell) ? null : parseHeader(cell)));
+  const named = cells.map((cell) => (YEAR_CELL.test(cell) ? null : REMARK_CELL.test(cell) ? [{ kind: "remark" as const, label: cell }] : parseHeader(cell)));
   if (named.some((found) => found !== null && found.length !== 1)) return null;
   const explicitTarget = named.some((found) => found?.[0]!.kind === "target");
   const kindsOfYears = cells.map((cell) => (YEAR_CELL.test(cell) ? yearColumn(Number(YEAR_CELL.exec(cell)![1]), cells, explicitTarget) : null));

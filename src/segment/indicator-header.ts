@@ -13,7 +13,9 @@ export type ColumnKind =
   | "target"
   | "actual"
   | "nature"
-  | "department";
+  | "department"
+  /** a 备注 (remarks) column: read past, its text kept by no field */
+  | "remark";
 
 export interface Column {
   kind: ColumnKind;

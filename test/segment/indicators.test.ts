@@ -136,6 +136,14 @@ describe("tables that do not number their rows", () => {
     expect(got.notes).toEqual([]);
   });
 
+  it("reads past a 备注 column", () => {
+    const got = extractIndicators(lines("主要指标\n指标名称\t2020年基数\t2025年目标\t属性\t备注\n甲指标\t5\t10\t约束性\t省考核指标\n乙指标\t8\t20\t预期性\t"), "t");
+    expect(got.indicators.map((i) => [i.name, i.baseline?.raw, i.target?.raw, i.nature])).toEqual([
+      ["甲指标", "5", "10", "binding"],
+      ["乙指标", "8", "20", "expected"],
+    ]);
+  });
+
   it("a lead-in above the table is its caption: 主要指标见下表：", () => {
     const got = extractIndicators(lines("主要指标见下表：\n指标\t2025年目标\t属性\n森林火灾受害率\t<0.9‰\t约束性"), "t");
     expect(got.indicators.map((i) => [i.table, i.name, i.target?.raw])).toEqual([["主要指标", "森林火灾受害率", "<0.9‰"]]);
