@@ -162,7 +162,7 @@ describe("tables that do not number their rows", () => {
       // names without figures: a list of duties
       "指标名称\t牵头单位\t属性\n甲指标\t区应急管理局\t约束性",
       // a column the vocabulary does not know
-      "指标名称\t备注\t2025年目标\n甲指标\t见说明\t100%",
+      "指标名称\t数据来源\t2025年目标\n甲指标\t统计年鉴\t100%",
       // a statistics table by year
       "年份\t事故起数\t死亡人数\n2019年\t4\t3",
       // figures of years past under an indicator column: statistics, not targets
