@@ -96,7 +96,7 @@ function captionAbove(lines: Line[], headerIndex: number): { caption: string; ca
 /**
  * A table that does not number its rows: a TAB header whose every cell names a column (an
  * indicator name and a figure among them, no 序号) over TAB rows, as HTML, Word and ruled PDF
- * tables arrive. A stream of cells without numbers has no row starts to read, and is not taken.
+ * tables arrive. (One printed a cell per line: unnumberedStack.)
  */
 function unnumberedTable(lines: Line[], i: number): Found | null {
   const text = lines[i]!.text;
@@ -107,11 +107,62 @@ function unnumberedTable(lines: Line[], i: number): Found | null {
   return { caption: above?.caption ?? null, captionIndex: above?.captionIndex ?? null, headerIndex: i, header: text, columns, bodyStart: i + 1 };
 }
 
+/** How many lines a header printed one cell per line may take. */
+const STACKED_HEADER_MAX = 8;
+
+/**
+ * A table that does not number its rows, printed one cell per line (a Word table saved as a web
+ * page or text): a header of column words, one per line, whose last column is the nature
+ * (约束性/预期性) — the word that ends each row, since no number starts one.
+ */
+function unnumberedStack(lines: Line[], i: number): Found | null {
+  const columns: Column[] = [];
+  let j = i;
+  for (; j < lines.length && j < i + STACKED_HEADER_MAX; j++) {
+    const t = compact(lines[j]!.text);
+    const found = parseHeader(t);
+    // the whole line is one column word
+    if (found.length !== 1 || found[0]!.label !== t) break;
+    columns.push(found[0]!);
+  }
+  const kinds = columns.map((c) => c.kind);
+  if (columns.length < 3 || kinds.at(-1) !== "nature" || !kinds.includes("name") || !(kinds.includes("target") || kinds.includes("baseline"))) return null;
+  if (kinds.includes("no") || new Set(kinds).size !== kinds.length) return null;
+  // a row number under it is a numbered table's, whose header starts above (序号)
+  const next = lines[j]?.text.trim() ?? "";
+  if (next === "" || next.includes("\t") || /^\d{1,3}$/.test(next) || endsBody(next)) return null;
+  const above = captionAbove(lines, i);
+  return { caption: above?.caption ?? null, captionIndex: above?.captionIndex ?? null, headerIndex: i, header: lines.slice(i, j).map((l) => l.text).join("\n"), columns, bodyStart: j };
+}
+
+/** Rows printed one cell per line, each ended by its nature word; the table ends at a line that
+ *  ends a body, at a TAB row, or at a row that gives no name or no figure. */
+function readStackedRows(lines: Line[], start: number, columns: Column[]): { rows: RawRow[]; end: number } {
+  const rows: RawRow[] = [];
+  let carried: Pick<RawRow, "category" | "nature" | "department"> = { category: null, nature: null, department: null };
+  let rowStart = start;
+  let cells: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    // a name wrapped over lines may add a cell or two to a row; more is no row of this table
+    if (t.includes("\t") || endsBody(t) || cells.length > columns.length + 2) break;
+    cells.push(t);
+    if (!NATURE_RE.test(t)) continue;
+    const row = rowFromCells(rows.length + 1, cells, columns, lines.slice(rowStart, i + 1), carried);
+    if (row.name === "" || row.values.length === 0) break;
+    rows.push(row);
+    carried = { category: row.category, nature: row.nature, department: row.department };
+    rowStart = i + 1;
+    cells = [];
+  }
+  return { rows, end: rowStart };
+}
+
 function findTables(lines: Line[], skip: Set<number>): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
-    const unnumbered = unnumberedTable(lines, i);
+    const unnumbered = unnumberedTable(lines, i) ?? unnumberedStack(lines, i);
     if (unnumbered) {
       found.push(unnumbered);
       i = unnumbered.bodyStart;
@@ -180,32 +231,42 @@ function readTabRows(lines: Line[], start: number, columns: Column[]): { rows: R
     const cells = grid.filter((c) => c !== "");
     const noCell = cells[0] ?? "";
     if (!/^\d{1,3}$/.test(noCell)) break;
-    const rest = cells.slice(1);
-    const row: RawRow = { no: Number(noCell), line: lines[i]!.line, from: [lines[i]!], category: null, name: "", unit: null, values: [], nature: null, department: null };
-    const texts: string[] = [];
-    for (const cell of rest) {
-      if (NATURE_RE.test(cell) && has(columns, "nature")) row.nature = cell;
-      else if (texts.length === 0) texts.push(cell);
-      else if (has(columns, "department") && row.values.length > 0 && ORG_RE.test(cell)) row.department = cell;
-      else if (has(columns, "unit") && row.values.length === 0 && row.unit === null && UNIT_RE.test(cell)) row.unit = cell;
-      else if (VALUE_RE.test(cell)) row.values.push(cell);
-      else if (row.values.length === 0) texts.push(cell);
-      else row.values.push(cell);
-    }
-    const textColumns = columns.filter((c) => c.kind === "category" || c.kind === "name").length;
-    if (texts.length >= 2 && textColumns >= 2) {
-      row.category = texts[0]!;
-      row.name = texts.slice(1).join("");
-    } else {
-      row.name = texts.join("");
-      row.category = has(columns, "category") ? carried.category : null;
-    }
-    if (row.nature === null && has(columns, "nature")) row.nature = carried.nature;
-    if (row.department === null && has(columns, "department")) row.department = carried.department;
+    const row = rowFromCells(Number(noCell), cells.slice(1), columns, [lines[i]!], carried);
     carried = { category: row.category, nature: row.nature, department: row.department };
     rows.push(row);
   }
   return { rows, end: i };
+}
+
+/**
+ * A row from its cells in printed order, some perhaps missing (a merged cell printed on another
+ * row, an empty one): each is told by what it holds — a nature word, a unit, a figure, an
+ * organisation after the figures — and the text before the figures is the category and the name.
+ * What the row lacks of a merged column it takes from `carried`, the row above.
+ */
+function rowFromCells(no: number, cells: string[], columns: Column[], from: Line[], carried: Pick<RawRow, "category" | "nature" | "department">): RawRow {
+  const row: RawRow = { no, line: from[0]!.line, from, category: null, name: "", unit: null, values: [], nature: null, department: null };
+  const texts: string[] = [];
+  for (const cell of cells) {
+    if (NATURE_RE.test(cell) && has(columns, "nature")) row.nature = cell;
+    else if (texts.length === 0) texts.push(cell);
+    else if (has(columns, "department") && row.values.length > 0 && ORG_RE.test(cell)) row.department = cell;
+    else if (has(columns, "unit") && row.values.length === 0 && row.unit === null && UNIT_RE.test(cell)) row.unit = cell;
+    else if (VALUE_RE.test(cell)) row.values.push(cell);
+    else if (row.values.length === 0) texts.push(cell);
+    else row.values.push(cell);
+  }
+  const textColumns = columns.filter((c) => c.kind === "category" || c.kind === "name").length;
+  if (texts.length >= 2 && textColumns >= 2) {
+    row.category = texts[0]!;
+    row.name = texts.slice(1).join("");
+  } else {
+    row.name = texts.join("");
+    row.category = has(columns, "category") ? carried.category : null;
+  }
+  if (row.nature === null && has(columns, "nature")) row.nature = carried.nature;
+  if (row.department === null && has(columns, "department")) row.department = carried.department;
+  return row;
 }
 
 /** A row with one cell per column; an empty merged cell takes the value of the row above. */
@@ -530,6 +591,9 @@ export function extractIndicators(lines: Line[], source: string, skip: Set<numbe
       addMergedLines(rows, printedInRow(rows), false);
     } else if (tab) {
       ({ rows, end } = readTabRows(lines, table.bodyStart, table.columns));
+      addMergedLines(rows, printedInRow(rows), false);
+    } else if (!numbersRows(table.columns)) {
+      ({ rows, end } = readStackedRows(lines, table.bodyStart, table.columns));
       addMergedLines(rows, printedInRow(rows), false);
     } else {
       end = table.bodyStart;

@@ -1,6 +1,6 @@
 // The seed plans delivered differently (fixtures/variants, made by its make.mjs): another encoding,
 // traditional characters, a saved page with a real <table rowspan> (with and without a 序号
-// column), headings garbled as in 004.
+// column), a table a cell per line without row numbers, headings garbled as in 004.
 // The same code must score as well on them as on the seeds, against the same expectations.
 import { describe, expect, it } from "vitest";
 import { dataset } from "../datasets.js";
@@ -16,6 +16,8 @@ describe.each([
   ["linan-page.html", "linan", "utf-8", "simplified"],
   // its indicator table without the 序号 column, 类别 still spanning its rows
   ["linan-page-unnumbered.html", "linan", "utf-8", "simplified"],
+  // its indicator table printed a cell per line without 序号 or row numbers
+  ["lezhi-unnumbered.txt", "lezhi", "utf-8", "simplified"],
   ["lezhi-garbled.txt", "lezhi", "utf-8", "traditional"],
 ])("%s", (file, slug, encoding, script) => {
   const result = dataset(`variant:${file}`);

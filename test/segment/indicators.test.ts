@@ -136,6 +136,15 @@ describe("tables that do not number their rows", () => {
     expect(got.notes).toEqual([]);
   });
 
+  it("reads a table printed a cell per line by its rows' nature words, a name wrapped over two lines included", () => {
+    const got = extractIndicators(lines("（二）主要指标\n指标名称\n2025年目标\n指标属性\n森林火灾受害率\n<0.9‰\n约束性\n年均每百万人口因自然灾害\n死亡率\n<1\n预期性\n二、主要任务"), "t");
+    expect(got.indicators.map((i) => [i.no, i.name, i.target?.raw, i.nature, i.at.lines])).toEqual([
+      [null, "森林火灾受害率", "<0.9‰", "binding", [5, 6, 7]],
+      [null, "年均每百万人口因自然灾害死亡率", "<1", "expected", [8, 9, 10, 11]],
+    ]);
+    expect([...got.consumed].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it("reads past a 备注 column", () => {
     const got = extractIndicators(lines("主要指标\n指标名称\t2020年基数\t2025年目标\t属性\t备注\n甲指标\t5\t10\t约束性\t省考核指标\n乙指标\t8\t20\t预期性\t"), "t");
     expect(got.indicators.map((i) => [i.name, i.baseline?.raw, i.target?.raw, i.nature])).toEqual([
@@ -168,8 +177,10 @@ describe("tables that do not number their rows", () => {
       // figures of years past under an indicator column: statistics, not targets
       "指标\t2019年\t2020年\n事故起数\t4\t3",
       "指标\t2016年\t2018年\t2020年\n事故起数\t5\t4\t3",
-      // one cell per line, unnumbered: no row starts to read
+      // one cell per line, unnumbered, without a nature column to end each row
       "指标名称\n目标值\n森林火灾受害率\n<0.9‰",
+      // one cell per line whose rows give no figure
+      "指标名称\n2025年目标\n指标属性\n森林火灾受害率\n约束性",
     ])
       expect(extractIndicators(lines(text), "t").indicators, text).toEqual([]);
   });

@@ -85,7 +85,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     "seeds:002": [file("seeds", seedFile("002"))],
     "seeds:001+002": [file("seeds", seedFile("001")), file("seeds", seedFile("002"))],
   };
-  for (const v of ["lezhi-gbk.txt", "linan-big5.txt", "yongjia-utf16le.txt", "linan-page.html", "linan-page-unnumbered.html", "lezhi-garbled.txt"]) sets[`variant:${v}`] = [file("fixtures/variants", v)];
+  for (const v of ["lezhi-gbk.txt", "linan-big5.txt", "yongjia-utf16le.txt", "linan-page.html", "linan-page-unnumbered.html", "lezhi-unnumbered.txt", "lezhi-garbled.txt"]) sets[`variant:${v}`] = [file("fixtures/variants", v)];
   // fixtures/wild: seed 001 laid out otherwise, each alone; plans of one place told apart
   for (const w of ["w19-linan-layout.txt", "w20-linan-renumbered.txt", "w21-linan-indicators-reordered.txt"]) sets[`wild:${w}`] = [file("fixtures/wild", w)];
   // fixtures/formats: each seed plan as PDF, DOCX or DOC alone; and a folder of every format, with
