@@ -109,6 +109,9 @@ function unnumberedTable(lines: Line[], i: number): Found | null {
 
 /** How many lines a header printed one cell per line may take. */
 const STACKED_HEADER_MAX = 8;
+/** The longest column word ("2025年目标值", "指标名称"): a longer line is no header cell, and is
+ *  not scanned for column words (every line of a plan is tried as a header's first). */
+const COLUMN_WORD_MAX = 10;
 
 /**
  * A table that does not number its rows, printed one cell per line (a Word table saved as a web
@@ -120,6 +123,7 @@ function unnumberedStack(lines: Line[], i: number): Found | null {
   let j = i;
   for (; j < lines.length && j < i + STACKED_HEADER_MAX; j++) {
     const t = compact(lines[j]!.text);
+    if (t.length > COLUMN_WORD_MAX) break;
     const found = parseHeader(t);
     // the whole line is one column word
     if (found.length !== 1 || found[0]!.label !== t) break;
