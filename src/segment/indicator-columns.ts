@@ -35,6 +35,10 @@ const YEAR_CELL = /^(20\d\d)年?$/u;
 /** The last year of the 13th plan: bare years up to it are years past, not a target. */
 const PAST_PLAN_END = 2020;
 
+/** Whether a header cell is a bare year, or a remarks column's word: cells headerColumns knows
+ *  that are no column word of parseHeader's. */
+export const isYearOrRemarkCell = (cell: string): boolean => YEAR_CELL.test(cell) || REMARK_CELL.test(cell);
+
 /** What a bare year heads: the latest year is the target, unless another cell names the target;
  *  an earlier one is the baseline ("2020年 | 2025年", "2020年 | 2025年目标"). Null when only
  *  years past head the figures ("2019年 | 2020年"): a table of statistics, not of targets. */

@@ -9,7 +9,7 @@
 import type { Indicator, Line, Note, Value } from "../model.js";
 import { isIndicatorHeader, mergeStoreys, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
-import { headerColumns, numbersRows, readRowsByHeader, type RawRow } from "./indicator-columns.js";
+import { headerColumns, isYearOrRemarkCell, numbersRows, readRowsByHeader, type RawRow } from "./indicator-columns.js";
 import { parseValue } from "./values.js";
 import { HAN } from "../text/chars.js";
 import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
@@ -119,24 +119,34 @@ const COLUMN_WORD_MAX = 10;
  * (约束性/预期性) — the word that ends each row, since no number starts one.
  */
 function unnumberedStack(lines: Line[], i: number): Found | null {
-  const columns: Column[] = [];
+  const cells: string[] = [];
   let j = i;
   for (; j < lines.length && j < i + STACKED_HEADER_MAX; j++) {
     const t = compact(lines[j]!.text);
-    if (t.length > COLUMN_WORD_MAX) break;
-    const found = parseHeader(t);
-    // the whole line is one column word
-    if (found.length !== 1 || found[0]!.label !== t) break;
-    columns.push(found[0]!);
+    if (!isColumnCell(t)) break;
+    cells.push(t);
   }
-  const kinds = columns.map((c) => c.kind);
-  if (columns.length < 3 || kinds.at(-1) !== "nature" || !kinds.includes("name") || !(kinds.includes("target") || kinds.includes("baseline"))) return null;
-  if (kinds.includes("no") || new Set(kinds).size !== kinds.length) return null;
+  const columns = stackedColumns(cells);
+  if (!columns || numbersRows(columns) || columns.at(-1)!.kind !== "nature") return null;
+  // a column after the nature (备注) would be read as the first row's
   // a row number under it is a numbered table's, whose header starts above (序号)
   const next = lines[j]?.text.trim() ?? "";
-  if (next === "" || next.includes("\t") || /^\d{1,3}$/.test(next) || endsBody(next)) return null;
+  if (next === "" || next.includes("\t") || /^\d{1,3}$/.test(next) || endsBody(next) || isColumnCell(compact(next))) return null;
   const above = captionAbove(lines, i);
   return { caption: above?.caption ?? null, captionIndex: above?.captionIndex ?? null, headerIndex: i, header: lines.slice(i, j).map((l) => l.text).join("\n"), columns, bodyStart: j };
+}
+
+/** A line that is one header cell and nothing else: a column word, a bare year, 备注. */
+function isColumnCell(t: string): boolean {
+  if (t.length > COLUMN_WORD_MAX) return false;
+  const found = parseHeader(t);
+  return (found.length === 1 && found[0]!.label === t) || isYearOrRemarkCell(t);
+}
+
+/** The columns of a header printed a cell per line, read cell by cell as a TAB header is (bare
+ *  years included); null unless they name indicators. */
+function stackedColumns(cells: string[]): Column[] | null {
+  return cells.length >= 3 ? headerColumns(cells.join("\t")) : null;
 }
 
 /** Rows printed one cell per line, each ended by its nature word; the table ends at a line that
@@ -185,7 +195,10 @@ function findTables(lines: Line[], skip: Set<number>): Found[] {
     let headerText = mergeStoreys(parts).join("\n");
     if (above) headerText = above.headerTail + "\n" + headerText;
     // a one-line TAB header is read cell by cell ("指标" | "属性" is not 指标属性)
-    const columns = (parts.length === 1 && !hasCellGluedToCaption(headerText) && headerColumns(parts[0]!)) || parseHeader(headerText);
+    let columns = (parts.length === 1 && !hasCellGluedToCaption(headerText) && headerColumns(parts[0]!)) || parseHeader(headerText);
+    // a header a cell per line whose figures are headed by bare years (2020年 / 2025年), which the
+    // header read as one run of text does not see: read cell by cell
+    if (!isIndicatorHeader(columns) && parts.every((p) => isColumnCell(compact(p)))) columns = stackedColumns(parts.map(compact)) ?? columns;
     if (!isIndicatorHeader(columns)) continue;
     found.push({ caption, captionIndex, headerIndex: i, header: headerText, columns, bodyStart: j });
     i = j;

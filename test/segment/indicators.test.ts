@@ -145,6 +145,17 @@ describe("tables that do not number their rows", () => {
     expect([...got.consumed].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
+  it("reads figures under bare years in a header printed a cell per line, numbered or not", () => {
+    const body = "森林火灾受害率\n0.9‰\n<0.8‰\n约束性\n避灾场所覆盖率\n80%\n100%\n预期性\n二、主要任务";
+    const numbered = extractIndicators(lines(`主要指标\n序号\n指标名称\n2020年\n2025年\n属性\n1\n${body.replace("避灾", "2\n避灾")}`), "t").indicators;
+    const unnumbered = extractIndicators(lines(`主要指标\n指标名称\n2020年\n2025年\n属性\n${body}`), "t").indicators;
+    for (const [got, nos] of [[numbered, [1, 2]], [unnumbered, [null, null]]] as const)
+      expect(got.map((i) => [i.no, i.name, i.baseline?.raw, i.target?.raw, i.nature])).toEqual([
+        [nos[0], "森林火灾受害率", "0.9‰", "<0.8‰", "binding"],
+        [nos[1], "避灾场所覆盖率", "80%", "100%", "expected"],
+      ]);
+  });
+
   it("reads past a 备注 column", () => {
     const got = extractIndicators(lines("主要指标\n指标名称\t2020年基数\t2025年目标\t属性\t备注\n甲指标\t5\t10\t约束性\t省考核指标\n乙指标\t8\t20\t预期性\t"), "t");
     expect(got.indicators.map((i) => [i.name, i.baseline?.raw, i.target?.raw, i.nature])).toEqual([
@@ -181,6 +192,8 @@ describe("tables that do not number their rows", () => {
       "指标名称\n目标值\n森林火灾受害率\n<0.9‰",
       // one cell per line whose rows give no figure
       "指标名称\n2025年目标\n指标属性\n森林火灾受害率\n约束性",
+      // one cell per line with a column after the nature, whose rows the nature word cannot end
+      "指标名称\n2025年目标\n属性\n备注\n森林火灾受害率\n<0.8‰\n约束性\n新增",
     ])
       expect(extractIndicators(lines(text), "t").indicators, text).toEqual([]);
   });
