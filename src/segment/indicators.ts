@@ -1,18 +1,20 @@
-// Indicator tables → Indicator rows. A table is found by its header (序号 … 指标名称 …) with its
-// caption on the line above; its body arrives in one of two shapes:
+// Indicator tables → Indicator rows. A table is found by its header (indicator-tables.ts); its body
+// arrives in one of three shapes:
 //  - rows of TAB-separated cells (pipe tables and HTML tables after clean). A merged cell (rowspan)
 //    survives only in its first row, so later rows come one cell short: they inherit it.
 //  - a stream of cells and cell fragments (one cell per line from Word/web exports, PDF text with
 //    wrapped names, letter-spaced cells and merged cells). PDF text prints a merged cell once, at
 //    the last row it spans, in its column's place within that row; it covers the rows back to the
 //    previous value printed in that column.
+//  - in a table that does not number its rows, one cell per line, each row ended by its nature
+//    word (约束性/预期性).
 import type { Indicator, Line, Note, Value } from "../model.js";
-import { isIndicatorHeader, mergeStoreys, parseHeader, periodOf, type Column, type ColumnKind } from "./indicator-header.js";
+import { periodOf, type Column, type ColumnKind } from "./indicator-header.js";
 import { matchIndicator } from "../catalog/match.js";
-import { headerColumns, isYearOrRemarkCell, numbersRows, readRowsByHeader, type RawRow } from "./indicator-columns.js";
+import { headerColumns, numbersRows, readRowsByHeader, type RawRow } from "./indicator-columns.js";
+import { compact, endsBody, findTables, FOOTNOTE_RE, type Found } from "./indicator-tables.js";
 import { parseValue } from "./values.js";
 import { HAN } from "../text/chars.js";
-import { CHAPTER_OR_SECTION, OPENS_HEADING } from "../text/headings.js";
 import { note } from "../notes.js";
 import { atOf } from "./at.js";
 
@@ -30,125 +32,8 @@ const VALUE_RE = /\d|^(?:[—–\-－―─]+|\/|／|不发生|零发生|杜绝|
 const UNIT_RE = /^(?:%|‰|％|人|起|次|宗|个|家|处|座|支|名|台|辆|小时|分钟|天|日|年|万元|亿元|元|吨|公里|千米|km|平方米|平方公里|人次|万人|户)$/u;
 /** Organisations end in these; a cell that does is a responsible department. */
 const ORG_RE = /(?:局|大队|支队|中队|委员会|管委会|委|办公室|办|中心|站|所|院|部|会|公司|政府|街道|集团)$/u;
-const isHeading = (t: string): boolean => OPENS_HEADING.test(t);
 const STACK_PIECE = new RegExp(`^[${HAN}]{1,2}$`, "u");
 const SPACED = new RegExp(`^[${HAN}](?:[ \\u3000][${HAN}]){2,}$`, "u");
-const FOOTNOTE_RE = /^注[：:]/u;
-const CAPTION_MAX = 60;
-
-function compact(s: string): string {
-  return s.replace(/[\s\u3000]+/g, "");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Finding tables
-
-interface Found {
-  caption: string | null;
-  captionIndex: number | null;
-  headerIndex: number;
-  header: string;
-  columns: Column[];
-  /** first line index after the header */
-  bodyStart: number;
-}
-
-/** A caption names a table of indicators and is not a sentence. */
-function captionText(text: string): { caption: string; headerTail: string } | null {
-  const t = text.trim();
-  if (t.length > CAPTION_MAX || /[。；]$/.test(t) || !/指标|专栏|^表\s*\d/.test(t)) return null;
-  if (CHAPTER_OR_SECTION.test(t)) return null;
-  // A bare table number ("1  晋江市…核心指标") is layout, not part of the name; "专栏 1：" loses the PDF's space.
-  let caption = t
-    .replace(/^\d{1,2}[\s\u3000]+(?=\S)/u, "")
-    .replace(/^(专栏|表)[\s\u3000]+(?=\d)/u, "$1")
-    // a lead-in names its table as a caption would: "主要指标见下表：" is the table 主要指标
-    .replace(/[，,]?(?:(?:详见|见|如)下表|如下)?[：:]$/u, "");
-  // PDF unwrapping can glue the first header cell onto the caption ("…完成情况2020年目标").
-  let headerTail = "";
-  const glued = /(?<=[指标情况表况])((?:\d{4}年?)?(?:目标|基数|基期值)|序号.*)$/u.exec(caption);
-  if (glued) {
-    headerTail = glued[1]!;
-    caption = caption.slice(0, glued.index);
-  }
-  return { caption: caption.trim(), headerTail };
-}
-
-/** The first line of a table body: a row numbered 1 whose next cell is not a column word, or a TAB
- *  row whose number follows a merged 分类 cell ("安全生产\t1\t…"). */
-function isFirstRow(text: string): boolean {
-  const t = text.trim();
-  return /^1(?:[\t \u3000]|$)/u.test(t) || /^[^\t\d][^\t]*\t1\t/u.test(t);
-}
-
-/** A header whose first cell PDF unwrapping glued onto the caption starts with that cell. */
-const hasCellGluedToCaption = (headerText: string) => !headerText.startsWith("\n") && headerText.includes("\n");
-
-/** The caption on one of the two lines above a header, if any, and the header cell glued to it. */
-function captionAbove(lines: Line[], headerIndex: number): { caption: string; captionIndex: number; headerTail: string } | null {
-  for (let k = headerIndex - 1; k >= Math.max(0, headerIndex - 2); k--) {
-    const c = captionText(lines[k]!.text);
-    if (c) return { ...c, captionIndex: k };
-  }
-  return null;
-}
-
-/**
- * A table that does not number its rows: a TAB header whose every cell names a column (an
- * indicator name and a figure among them, no 序号) over TAB rows, as HTML, Word and ruled PDF
- * tables arrive. (One printed a cell per line: unnumberedStack.)
- */
-function unnumberedTable(lines: Line[], i: number): Found | null {
-  const text = lines[i]!.text;
-  if (!text.includes("\t") || !lines[i + 1]?.text.includes("\t")) return null;
-  const columns = headerColumns(text);
-  if (!columns || numbersRows(columns)) return null;
-  const above = captionAbove(lines, i);
-  return { caption: above?.caption ?? null, captionIndex: above?.captionIndex ?? null, headerIndex: i, header: text, columns, bodyStart: i + 1 };
-}
-
-/** How many lines a header printed one cell per line may take. */
-const STACKED_HEADER_MAX = 8;
-/** The longest column word ("2025年目标值", "指标名称"): a longer line is no header cell, and is
- *  not scanned for column words (every line of a plan is tried as a header's first). */
-const COLUMN_WORD_MAX = 10;
-
-/**
- * A table that does not number its rows, printed one cell per line (a Word table saved as a web
- * page or text): a header of column words, one per line, whose last column is the nature
- * (约束性/预期性) — the word that ends each row, since no number starts one.
- */
-function unnumberedStack(lines: Line[], i: number): Found | null {
-  const cells: string[] = [];
-  let j = i;
-  for (; j < lines.length && j < i + STACKED_HEADER_MAX; j++) {
-    const t = compact(lines[j]!.text);
-    if (!isColumnCell(t)) break;
-    cells.push(t);
-  }
-  const columns = stackedColumns(cells);
-  if (!columns || numbersRows(columns) || columns.at(-1)!.kind !== "nature") return null;
-  // a column after the nature (备注) would be read as the first row's
-  // a row number under it is a numbered table's, whose header starts above (序号)
-  const next = lines[j]?.text.trim() ?? "";
-  if (next === "" || next.includes("\t") || /^\d{1,3}$/.test(next) || endsBody(next) || isColumnCell(compact(next))) return null;
-  const above = captionAbove(lines, i);
-  return { caption: above?.caption ?? null, captionIndex: above?.captionIndex ?? null, headerIndex: i, header: lines.slice(i, j).map((l) => l.text).join("\n"), columns, bodyStart: j };
-}
-
-/** A line that is one header cell and nothing else: a column word, a bare year, 备注. */
-function isColumnCell(t: string): boolean {
-  if (t.length > COLUMN_WORD_MAX) return false;
-  const found = parseHeader(t);
-  return (found.length === 1 && found[0]!.label === t) || isYearOrRemarkCell(t);
-}
-
-/** The columns of a header printed a cell per line, read cell by cell as a TAB header is (bare
- *  years included); null unless they name indicators. */
-function stackedColumns(cells: string[]): Column[] | null {
-  return cells.length >= 3 ? headerColumns(cells.join("\t")) : null;
-}
-
 /** Rows printed one cell per line, each ended by its nature word; the table ends at a line that
  *  ends a body, at a TAB row, or at a row that gives no name or no figure. */
 function readStackedRows(lines: Line[], start: number, columns: Column[]): { rows: RawRow[]; end: number } {
@@ -172,40 +57,6 @@ function readStackedRows(lines: Line[], start: number, columns: Column[]): { row
   return { rows, end: rowStart };
 }
 
-function findTables(lines: Line[], skip: Set<number>): Found[] {
-  const found: Found[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (skip.has(i)) continue;
-    const unnumbered = unnumberedTable(lines, i) ?? unnumberedStack(lines, i);
-    if (unnumbered) {
-      found.push(unnumbered);
-      i = unnumbered.bodyStart;
-      continue;
-    }
-    const first = compact(lines[i]!.text);
-    if (!/^(?:序号|序$|分类|类别)|\t序号/u.test(first) && !/^序号/u.test(lines[i]!.text)) continue;
-    // Header: from here up to the first numbered row.
-    let j = i;
-    const parts: string[] = [];
-    while (j < lines.length && j < i + 10 && !isFirstRow(lines[j]!.text)) parts.push(lines[j++]!.text);
-    if (j >= lines.length || !isFirstRow(lines[j]!.text)) continue;
-    const above = captionAbove(lines, i);
-    const caption = above?.caption ?? null;
-    const captionIndex = above?.captionIndex ?? null;
-    let headerText = mergeStoreys(parts).join("\n");
-    if (above) headerText = above.headerTail + "\n" + headerText;
-    // a one-line TAB header is read cell by cell ("指标" | "属性" is not 指标属性)
-    let columns = (parts.length === 1 && !hasCellGluedToCaption(headerText) && headerColumns(parts[0]!)) || parseHeader(headerText);
-    // a header a cell per line whose figures are headed by bare years (2020年 / 2025年), which the
-    // header read as one run of text does not see: read cell by cell
-    if (!isIndicatorHeader(columns) && parts.every((p) => isColumnCell(compact(p)))) columns = stackedColumns(parts.map(compact)) ?? columns;
-    if (!isIndicatorHeader(columns)) continue;
-    found.push({ caption, captionIndex, headerIndex: i, header: headerText, columns, bodyStart: j });
-    i = j;
-  }
-  return found;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rows
 
@@ -217,15 +68,6 @@ function columnIndex(columns: Column[], kind: ColumnKind): number {
 
 function has(columns: Column[], kind: ColumnKind): boolean {
   return columnIndex(columns, kind) >= 0;
-}
-
-/** Is this line the end of the table body (a heading, a sentence, a footnote, another caption)? */
-function endsBody(text: string): boolean {
-  const t = text.trim();
-  if (t === "") return false;
-  if (FOOTNOTE_RE.test(t) || isHeading(t)) return true;
-  if (/。$/.test(t) || compact(t).length > 50) return true;
-  return false;
 }
 
 /** TAB rows: cells are explicit; a row short of cells lost its merged cells to the row above. */
